@@ -1,0 +1,90 @@
+# tsasync: TypeScript (TypeScriptToLua) -> lua/, tested with busted in headless Neovim + PUC Lua 5.1.
+#   make deps    npm ci (from package-lock.json) + two Neovims from Debian's archive + busted/lua5.1
+#                .debs, all into node_modules/ and .deps/ (no root-wide changes)
+#   make build   rm -rf lua && tstl: src/tsasync/*.ts -> lua/tsasync/*.lua; fails on type errors
+#   make check   build, then fail if the committed lua/ differs from the fresh build
+#   make test    deps, check, then the specs on every lane (scripts/test.sh):
+#                  oldest = newest Neovim in Debian trixie, newest = newest in forky (else sid),
+#                  puc    = spec/core/ under PUC Lua 5.1 + luv;
+#                ends with one line "N passed, N failed, N skipped" over all lanes
+#   make spec    same as test without `check` (for development: lua/ need not be committed)
+#   make demo    nvim --headless --clean -l scripts/demo.lua with the newest Neovim
+#   make bench   (no benchmarks yet)
+#   make clean   remove node_modules/ and .deps/
+# Variables:
+#   NVIM=path        test/spec/demo with that one Neovim (+ the PUC lane) instead of the downloaded ones
+#   BUSTED_ARGS=...  passed to busted in every lane, e.g. BUSTED_ARGS="--filter=timer"
+#   LANES="newest"   run only some lanes (oldest newest puc; "nvim puc" with NVIM=)
+
+DEPS        := .deps
+NVIM_OLDEST := $(DEPS)/nvim-oldest/bin/nvim
+NVIM_NEWEST := $(DEPS)/nvim-newest/bin/nvim
+LUA_DEPS    := $(DEPS)/lua
+LUA_STAMP   := $(LUA_DEPS)/.get-lua-debs.stamp
+NODE_STAMP  := node_modules/.package-lock.json
+TSTL        := node_modules/.bin/tstl
+
+# Only an NVIM given on the command line counts: Neovim's :terminal exports NVIM (its socket).
+ifeq ($(origin NVIM),command line)
+  LANE_NVIMS :=
+  TEST_ARGS  := --nvim "$(NVIM)"
+  DEMO_NVIM  := $(NVIM)
+else
+  LANE_NVIMS := $(NVIM_OLDEST) $(NVIM_NEWEST)
+  TEST_ARGS  :=
+  DEMO_NVIM  := $(NVIM_NEWEST)
+endif
+
+export BUSTED_ARGS LANES LANE_TIMEOUT
+
+XDG      := $(CURDIR)/$(DEPS)/xdg
+TEST_ENV := XDG_CONFIG_HOME=$(XDG)/config XDG_DATA_HOME=$(XDG)/data XDG_STATE_HOME=$(XDG)/state XDG_CACHE_HOME=$(XDG)/cache
+
+.PHONY: deps build check test spec demo bench clean $(LUA_STAMP) $(NVIM_OLDEST) $(NVIM_NEWEST)
+
+deps: $(NODE_STAMP) $(LUA_STAMP) $(NVIM_OLDEST) $(NVIM_NEWEST)
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+# The download scripts are always run: when installed they are ~50 ms no-ops that also verify
+# the install. The lua .debs come first: they bring the patchelf used for the Neovims.
+$(LUA_STAMP):
+	@scripts/get-lua-debs.sh $(LUA_DEPS)
+
+$(NVIM_OLDEST) $(NVIM_NEWEST): $(LUA_STAMP)
+	@PATCHELF=$(CURDIR)/$(LUA_DEPS)/bin/patchelf scripts/get-nvim.sh $(patsubst $(DEPS)/nvim-%/bin/nvim,%,$@) $(DEPS)/nvim-$(patsubst $(DEPS)/nvim-%/bin/nvim,%,$@)
+
+# lua/ is generated only: wiped before each build so outputs of deleted sources disappear.
+# TSTL writes its output even on type errors, but exits non-zero (2): the recipe fails then.
+build: $(NODE_STAMP)
+	rm -rf lua
+	$(TSTL) -p tsconfig.json
+
+# CI: the committed Lua must be exactly what the committed TypeScript compiles to.
+# `git status --porcelain` (not `git diff --exit-code`) so new untracked files count too.
+check: build
+	@if [ -n "$$(git status --porcelain -- lua)" ]; then \
+	  git status --short -- lua; git --no-pager diff --stat -- lua; \
+	  echo "lua/ is out of date: run 'make build' and commit lua/"; exit 1; fi
+
+# scripts/test.sh runs `make check` (test) or `make build` (spec) itself, so that a failure there
+# is counted in the final line too.
+test: $(NODE_STAMP) $(LUA_STAMP) $(LANE_NVIMS)
+	@MAKE="$(MAKE)" scripts/test.sh --check $(TEST_ARGS)
+
+spec: $(NODE_STAMP) $(LUA_STAMP) $(LANE_NVIMS)
+	@MAKE="$(MAKE)" scripts/test.sh $(TEST_ARGS)
+
+demo: build $(if $(LANE_NVIMS),$(NVIM_NEWEST))
+	@if [ ! -f scripts/demo.lua ]; then \
+	  echo "make demo: scripts/demo.lua does not exist yet (it comes with the runtime); nothing to run"; \
+	else \
+	  $(TEST_ENV) $(DEMO_NVIM) --headless --clean --cmd 'set rtp^=$(CURDIR)' -l scripts/demo.lua </dev/null; \
+	fi
+
+bench:
+	@echo "no benchmarks yet"
+
+clean:
+	rm -rf node_modules $(DEPS)

@@ -1,0 +1,98 @@
+-- Proves the test harness itself (scripts/test.sh + spec/runner.lua + .deps/ isolation):
+-- which Neovim runs, where require("tsasync") comes from, that the user's config is untouched,
+-- and that failures and a closed stdin are reported correctly by a child runner.
+local root = vim.fn.getcwd()
+local uv = vim.uv
+local v = vim.version()
+local version = ("%d.%d.%d"):format(v.major, v.minor, v.patch)
+
+-- The Neovim of this lane: scripts/test.sh exports the command it runs (the get-nvim.sh wrapper
+-- DEST/bin/nvim for the downloaded lanes). Otherwise: that wrapper if vim.v.progpath (the real
+-- binary, DEST/root/usr/bin/nvim) is one of ours, else vim.v.progpath (it finds its runtime).
+local function is_get_nvim_dest(dir)
+  return uv.fs_stat(dir .. "/.get-nvim.stamp") ~= nil and uv.fs_stat(dir .. "/bin/nvim") ~= nil
+end
+local lane_nvim = os.getenv("TSASYNC_TEST_NVIM")
+if not lane_nvim or lane_nvim == "" then
+  local dest = vim.fn.fnamemodify(vim.v.progpath, ":h:h:h:h")
+  lane_nvim = is_get_nvim_dest(dest) and dest .. "/bin/nvim" or vim.v.progpath
+end
+
+local function under(dir, path)
+  return path ~= nil and path:sub(1, #dir + 1) == dir .. "/"
+end
+
+-- runs the busted runner on one fixture in a child Neovim; `shell` = a sh -c prefix
+local function child(fixture, shell)
+  local args = { lane_nvim, "--headless", "--clean", "-l", "spec/runner.lua", fixture }
+  local cmd = shell and { "sh", "-c", shell .. ' "$@"', "sh", unpack(args) } or args
+  local r = vim.system(cmd, { cwd = root, text = true }):wait(20000)
+  return r.code, (r.stdout or "") .. (r.stderr or "")
+end
+
+describe("harness", function()
+  it("runs on Neovim >= 0.10 (this lane: " .. version .. ")", function()
+    assert.is_true(v.major > 0 or v.minor >= 10, "Neovim " .. version .. " is older than 0.10")
+    assert.is_table(jit, "Neovim without LuaJIT")
+    local expected = os.getenv("TSASYNC_LANE_NVIM_VERSION") -- what the lane header printed
+    if expected and expected ~= "" then
+      assert.are.equal(expected, version)
+    end
+  end)
+
+  it("resolves require('tsasync') to this repo's lua/tsasync/init.lua", function()
+    local want = root .. "/lua/tsasync/init.lua"
+    assert.are.equal(want, vim.api.nvim_get_runtime_file("lua/tsasync/init.lua", false)[1])
+    package.loaded["tsasync"] = nil
+    local mod = require("tsasync")
+    assert.is_not_nil(mod)
+    -- where the loaded module's functions were defined, if it exports any
+    for _, f in pairs(type(mod) == "table" and mod or {}) do
+      if type(f) == "function" then
+        local src = debug.getinfo(f, "S").source
+        assert.are.equal("@" .. want, (src:gsub("^@%./", "@" .. root .. "/")))
+        break
+      end
+    end
+  end)
+
+  it("keeps Neovim's XDG dirs under .deps/ (the user's config is untouched)", function()
+    local deps = root .. "/.deps"
+    for _, var in ipairs({ "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME" }) do
+      assert.is_true(under(deps, os.getenv(var)), var .. "=" .. tostring(os.getenv(var)))
+    end
+    for _, what in ipairs({ "config", "data", "state", "cache" }) do
+      local p = vim.fn.stdpath(what)
+      assert.is_true(under(deps, p), "stdpath('" .. what .. "') = " .. p)
+    end
+    -- nothing of the user's own (~/.config/nvim, ~/.local/share/nvim/site, ...) on 'runtimepath'
+    local home = vim.env.HOME
+    for _, p in ipairs(vim.opt.runtimepath:get()) do
+      if home and home ~= "" and home ~= "/" and under(home, p) then
+        assert.is_true(p == root or under(root, p), "user dir on 'runtimepath': " .. p)
+      end
+    end
+  end)
+
+  it("has stdin on /dev/null", function()
+    assert.are.equal("/dev/null", uv.fs_readlink("/proc/self/fd/0"))
+    assert.are.equal("", io.stdin:read("*a") or "")
+  end)
+
+  it("reports a failing spec file: '1 passed, 1 failed' and a non-zero exit", function()
+    local code, out = child("spec/fixtures/failing.lua")
+    assert.are_not.equal(0, code, out)
+    local last = out:match("([^\n]*%d+ passed, %d+ failed[^\n]*)%s*$") or out
+    assert.is_truthy(last:find("1 passed, 1 failed", 1, true), out)
+  end)
+
+  it("passes with stdin closed (0<&-)", function()
+    if not is_get_nvim_dest(vim.fn.fnamemodify(lane_nvim, ":h:h")) then
+      pending("the closed-stdin guard is in get-nvim.sh's wrapper; this lane runs " .. lane_nvim)
+      return
+    end
+    local code, out = child("spec/fixtures/passing.lua", "exec 0<&-; exec")
+    assert.are.equal(0, code, out)
+    assert.is_truthy(out:find("1 passed, 0 failed", 1, true), out)
+  end)
+end)
