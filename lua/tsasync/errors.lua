@@ -1,0 +1,98 @@
+local ____exports = {}
+--- The innermost error under any task-error wrappers.
+function ____exports.root_cause(err)
+    local e = err
+    while getmetatable(e) == ____exports.TaskErrorMT do
+        e = rawget(e, "cause")
+    end
+    return e
+end
+--- A one-line message for any error value.
+function ____exports.message_of(err)
+    local e = ____exports.root_cause(err)
+    if type(e) == "table" and getmetatable(e) == nil then
+        local m = e.message
+        if m ~= nil then
+            return tostring(m)
+        end
+    end
+    return tostring(e)
+end
+--- Metatable of cancellation errors.
+____exports.CancelledMT = {__tostring = function(e) return e.reason == nil and "cancelled" or "cancelled: " .. tostring(e.reason) end}
+--- Metatable of timeout errors.
+____exports.TimeoutMT = {__tostring = function(e) return e.message end}
+--- Metatable of task error wrappers: fields the wrapper lacks are read from the cause.
+____exports.TaskErrorMT = {
+    __index = function(____self, key)
+        local cause = rawget(____self, "cause")
+        if key == "message" then
+            return ____exports.message_of(cause)
+        end
+        if type(cause) == "table" then
+            return cause[key]
+        end
+        return nil
+    end,
+    __tostring = function(____self)
+        local parts = {____exports.message_of(____self)}
+        local e = ____self
+        while getmetatable(e) == ____exports.TaskErrorMT do
+            local te = e
+            parts[#parts + 1] = (((("in task \"" .. te.task) .. "\" (started at ") .. te.site) .. ")\n") .. te.traceback
+            e = rawget(te, "cause")
+        end
+        return table.concat(parts, "\n")
+    end
+}
+--- Makes a cancellation error.
+function ____exports.new_cancelled(reason)
+    return setmetatable({kind = "cancelled", reason = reason}, ____exports.CancelledMT)
+end
+--- Makes a timeout error with `message` (default `"timeout after <ms> ms"`).
+function ____exports.new_timeout(ms, message)
+    return setmetatable(
+        {
+            kind = "timeout",
+            ms = ms,
+            message = message or ("timeout after " .. tostring(ms)) .. " ms"
+        },
+        ____exports.TimeoutMT
+    )
+end
+--- Wraps `cause` with a task's context.
+function ____exports.new_task_error(cause, task, site, traceback)
+    return setmetatable({cause = cause, task = task, site = site, traceback = traceback}, ____exports.TaskErrorMT)
+end
+--- Follows task-error wrappers down to the first error that has metatable `mt`.
+function ____exports.find_error(err, mt)
+    local e = err
+    do
+        local depth = 0
+        while depth < 1000 do
+            local m = getmetatable(e)
+            if m == mt then
+                return e
+            end
+            if m ~= ____exports.TaskErrorMT then
+                return nil
+            end
+            e = rawget(e, "cause")
+            depth = depth + 1
+        end
+    end
+    return nil
+end
+--- True when `err` is (or wraps) a cancellation error.
+-- 
+-- @param err any error value, e.g. the second result of `ts.pcall` or `Task:pawait`.
+function ____exports.is_cancelled(err)
+    return ____exports.find_error(err, ____exports.CancelledMT) ~= nil
+end
+--- True when `err` is (or wraps) a timeout error.
+-- 
+-- @param err any error value.
+function ____exports.is_timeout(err)
+    return ____exports.find_error(err, ____exports.TimeoutMT) ~= nil
+end
+return ____exports

@@ -1,0 +1,176 @@
+local ____lualib = require("tsasync.lualib_bundle")
+local __TS__Class = ____lualib.__TS__Class
+local ____exports = {}
+local call, settle, abort_wait, RESOLVED, REJECTED, FutureProto
+local ____scheduler = require("tsasync.scheduler")
+local EMPTY = ____scheduler.EMPTY
+local pack = ____scheduler.pack
+local ____task = require("tsasync.task")
+local check_cancel = ____task.check_cancel
+local protect = ____task.protect
+local report = ____task.report
+local resume_error = ____task.resume_error
+local resume_with = ____task.resume_with
+local running_task = ____task.running_task
+local suspend = ____task.suspend
+local wl_add_callback = ____task.wl_add_callback
+local wl_add_task = ____task.wl_add_task
+local wl_remove_task = ____task.wl_remove_task
+function call(fn, f)
+    local res
+    if f.s == RESOLVED then
+        local v = f.v
+        res = {pcall(
+            fn,
+            true,
+            unpack(v, 1, v.n)
+        )}
+    else
+        res = {pcall(fn, false, f.e)}
+    end
+    local ok, err = unpack(res, 1, 2)
+    if not ok then
+        report("tsasync: error in Future:on_complete callback: " .. tostring(err))
+    end
+end
+function settle(f)
+    local w = f.w
+    if w == nil then
+        return
+    end
+    f.w = nil
+    for ____, o in ipairs(w) do
+        do
+            local __continue27
+            repeat
+                if o == false then
+                    __continue27 = true
+                    break
+                end
+                if type(o) == "function" then
+                    call(o, f)
+                elseif f.s == RESOLVED then
+                    resume_with(o, f.v)
+                else
+                    resume_error(o, f.e)
+                end
+                __continue27 = true
+            until true
+            if not __continue27 then
+                break
+            end
+        end
+    end
+end
+function abort_wait(arg, t)
+    local w = arg.w
+    if w ~= nil then
+        wl_remove_task(w, t)
+    end
+end
+--- `t` waits for `f`.
+function ____exports.await_future(t, f)
+    check_cancel(t)
+    if f.s == RESOLVED then
+        local v = f.v
+        return unpack(v, 1, v.n)
+    end
+    if f.s == REJECTED then
+        return error(f.e, 0)
+    end
+    local ____wl_add_task_7 = wl_add_task
+    local ____f_4, ____w_5 = f, "w"
+    if ____f_4[____w_5] == nil then
+        ____f_4[____w_5] = {}
+    end
+    ____wl_add_task_7(f.w, t)
+    t.what = "a future"
+    return suspend(t, abort_wait, f)
+end
+local PENDING = 0
+RESOLVED = 1
+REJECTED = 2
+--- A one-shot completion cell.
+-- ```lua
+-- local f = ts.Future.new()
+-- ts.run(function() print(f:await()) end)
+-- f:resolve("hello")  -- the task prints "hello"
+-- ```
+-- 
+-- @typeParam R the resolved values, as a tuple.
+____exports.Future = __TS__Class()
+local Future = ____exports.Future
+Future.name = "Future"
+function Future.prototype.____constructor(self)
+end
+function Future.new()
+    return setmetatable({s = PENDING}, FutureProto)
+end
+function Future.prototype.resolve(self, ...)
+    if self.s ~= PENDING then
+        error("Future:resolve: the future is already completed", 2)
+    end
+    self.s = RESOLVED
+    self.v = select("#", ...) == 0 and EMPTY or pack(...)
+    settle(self)
+end
+function Future.prototype.reject(self, err)
+    if self.s ~= PENDING then
+        error("Future:reject: the future is already completed", 2)
+    end
+    if err == nil then
+        error("Future:reject: err must not be nil", 2)
+    end
+    self.s = REJECTED
+    self.e = err
+    settle(self)
+end
+function Future.prototype.await(self)
+    return ____exports.await_future(
+        running_task("Future:await"),
+        self
+    )
+end
+function Future.prototype.pawait(self)
+    local cur = running_task("Future:pawait")
+    return protect(cur, ____exports.await_future, cur, self)
+end
+function Future.prototype.is_done(self)
+    return self.s ~= PENDING
+end
+function Future.prototype.on_complete(self, fn)
+    if type(fn) ~= "function" then
+        error(
+            "Future:on_complete: fn must be a function, got " .. type(fn),
+            2
+        )
+    end
+    if self.s ~= PENDING then
+        call(fn, self)
+        return function()
+        end
+    end
+    local ____wl_add_callback_3 = wl_add_callback
+    local ____self_0, ____w_1 = self, "w"
+    if ____self_0[____w_1] == nil then
+        ____self_0[____w_1] = {}
+    end
+    return ____wl_add_callback_3(self.w, fn)
+end
+function Future.prototype.result(self)
+    if self.s == PENDING then
+        error("Future:result: the future has not completed", 2)
+    end
+    if self.s == REJECTED then
+        return false, self.e
+    end
+    local v = self.v
+    return true, unpack(v, 1, v.n)
+end
+FutureProto = ____exports.Future.prototype
+FutureProto.__tostring = function(f) return ("Future (" .. (f.s == PENDING and "pending" or (f.s == RESOLVED and "resolved" or "rejected"))) .. ")" end
+--- True when `x` is a Future.
+function ____exports.is_future(x)
+    return getmetatable(x) == FutureProto
+end
+return ____exports

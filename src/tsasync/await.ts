@@ -1,0 +1,401 @@
+/**
+ * Awaiting: turning callbacks, tasks and futures into suspension points.
+ *
+ * A callback await hands the wrapped function a callback and suspends the task until the
+ * callback runs. When the callback runs before the function returns (it "fired
+ * synchronously") the task does not suspend at all: the values are returned directly, so a
+ * loop of synchronous completions costs no coroutine switch and cannot grow any stack.
+ *
+ * Each task owns one reusable callback (a "slot"), so awaiting in a loop allocates no
+ * closure. When the task is cancelled during an await, its slot is orphaned: the callback
+ * may still run later, and then its values go to the wrapper's `cleanup` (close the fd that
+ * arrived late) instead of to the task; the task takes a fresh slot for its next await.
+ */
+import { Future, await_future, is_future } from "./future";
+import { EMPTY, Packed, cancel_deferred, defer, pack, wake, wake_fast } from "./scheduler";
+import * as timers from "./timers";
+import {
+  NATIVE_YIELDING_PCALL,
+  ppcall,
+  Task,
+  await_task,
+  check_cancel,
+  current_task,
+  first,
+  is_task,
+  protect,
+  report,
+  running_task,
+  suspend,
+  yield_now,
+  ypcall_puc,
+} from "./task";
+
+/** Options of `ts.wrap`. */
+export interface WrapOptions {
+  /**
+   * Receives the callback's values when they arrive after the awaiting task was cancelled,
+   * so late resources can be released (`cleanup = function(err, fd) if fd then uv.fs_close(fd) end end`).
+   */
+  cleanup?: (this: void, ...values: any[]) => void;
+  /** Called with what the wrapped function returned when the awaiting task is cancelled (stop the handle). */
+  on_cancel?: (this: void, ...returned: any[]) => void;
+  /** Resume the task inside the fast event instead of on the main loop. */
+  fast?: boolean;
+}
+
+const IDLE = 0;
+const CALLING = 1;
+const DONE_SYNC = 2;
+const SUSPENDED = 3;
+const ORPHAN = 4;
+
+interface Slot {
+  st: number;
+  t: Task;
+  cb: (this: void, ...values: unknown[]) => void;
+  n: number;
+  a?: unknown;
+  b?: unknown;
+  c?: unknown;
+  p?: Packed;
+  fast?: boolean;
+  cleanup?: (this: void, ...values: unknown[]) => void;
+  on_cancel?: (this: void, ...values: unknown[]) => void;
+  ret?: Packed;
+}
+
+function store(s: Slot, n: number, a?: unknown, b?: unknown, c?: unknown, ...more: unknown[]): void {
+  s.n = n;
+  if (n <= 3) {
+    s.a = a;
+    s.b = b;
+    s.c = c;
+  } else {
+    s.p = pack(a, b, c, ...more);
+  }
+}
+
+function take(s: Slot): LuaMultiReturn<unknown[]> {
+  const n = s.n;
+  const a = s.a;
+  const b = s.b;
+  const c = s.c;
+  s.a = undefined;
+  s.b = undefined;
+  s.c = undefined;
+  if (n === 0) return $multi();
+  if (n === 1) return $multi(a);
+  if (n === 2) return $multi(a, b);
+  if (n === 3) return $multi(a, b, c);
+  const p = s.p!;
+  s.p = undefined;
+  return unpack(p as unknown as unknown[], 1, p.n) as LuaMultiReturn<unknown[]>;
+}
+
+function late(s: Slot, ...values: unknown[]): void {
+  const fn = s.cleanup;
+  if (fn === undefined) return;
+  s.cleanup = undefined;
+  const [ok, err] = pcall(fn, ...values);
+  if (!ok) report(`tsasync: error in cleanup of a cancelled await (task "${s.t.name}"): ${tostring(err)}`);
+}
+
+function new_slot(t: Task): Slot {
+  const s = { st: IDLE, t, n: 0 } as Slot;
+  s.cb = (...values: unknown[]) => {
+    const st = s.st;
+    if (st === CALLING) {
+      store(s, select("#", ...values), ...values);
+      s.st = DONE_SYNC;
+    } else if (st === SUSPENDED) {
+      s.st = IDLE;
+      t.abort = undefined;
+      t.abort_arg = undefined;
+      s.ret = undefined;
+      if (s.fast === true) wake_fast(t, ...values);
+      else wake(t, ...values);
+    } else if (st === ORPHAN) {
+      late(s, ...values);
+    }
+  };
+  t.slot = s;
+  return s;
+}
+
+function abort_slot(arg: unknown, t: Task): void {
+  const s = arg as Slot;
+  s.st = ORPHAN;
+  if (t.slot === s) t.slot = undefined;
+  const fn = s.on_cancel;
+  const ret = s.ret;
+  s.on_cancel = undefined;
+  s.ret = undefined;
+  if (fn !== undefined) {
+    if (ret !== undefined) fn(...unpack(ret as unknown as unknown[], 1, ret.n));
+    else fn();
+  }
+}
+
+function invoke(
+  fn: (this: void, ...args: any[]) => unknown,
+  argc: number,
+  cb: unknown,
+  a1?: unknown,
+  a2?: unknown,
+  a3?: unknown,
+  a4?: unknown,
+  ...more: unknown[]
+): unknown {
+  if (argc === 2) return fn(a1, cb);
+  if (argc === 1) return fn(cb);
+  if (argc === 3) return fn(a1, a2, cb);
+  if (argc === 4) return fn(a1, a2, a3, cb);
+  if (argc === 5) return fn(a1, a2, a3, a4, cb);
+  const list = pack(a1, a2, a3, a4, ...more);
+  (list as unknown as Record<number, unknown>)[argc] = cb;
+  return fn(...unpack(list as unknown as unknown[], 1, argc));
+}
+
+/**
+ * Core of every callback await: calls `fn` with the task's callback at position `argc`
+ * (after `argc - 1` arguments) and returns what the callback receives.
+ */
+export function await_cb(
+  fname: string,
+  opts: WrapOptions | undefined,
+  argc: number,
+  fn: (this: void, ...args: any[]) => unknown,
+  ...args: unknown[]
+): LuaMultiReturn<unknown[]> {
+  const t = running_task(fname);
+  check_cancel(t);
+  const s = (t.slot as Slot | undefined) ?? new_slot(t);
+  s.st = CALLING;
+  if (opts === undefined) {
+    invoke(fn, argc, s.cb, ...args);
+    s.fast = undefined;
+  } else {
+    s.fast = opts.fast;
+    s.cleanup = opts.cleanup;
+    if (opts.on_cancel !== undefined) {
+      s.on_cancel = opts.on_cancel;
+      s.ret = pack(invoke(fn, argc, s.cb, ...args));
+    } else {
+      invoke(fn, argc, s.cb, ...args);
+    }
+  }
+  if (s.st === DONE_SYNC) {
+    s.st = IDLE;
+    s.cleanup = undefined;
+    s.on_cancel = undefined;
+    s.ret = undefined;
+    return take(s);
+  }
+  if (s.st !== CALLING) error(`${fname}: internal error: callback slot in state ${s.st}`, 0);
+  s.st = SUSPENDED;
+  t.what = "a callback";
+  return suspend(t, abort_slot, s);
+}
+
+function check_argc(fname: string, argc: unknown, nargs: number, level = 3): void {
+  if (type(argc) !== "number" || argc !== math.floor(argc as number) || (argc as number) < 1) {
+    error(`${fname}: argc must be a positive integer, got ${tostring(argc)}`, level);
+  }
+  if (nargs > (argc as number) - 1) {
+    error(`${fname}: got ${nargs} arguments but the callback goes at position ${argc as number}`, level);
+  }
+}
+
+/** What `ts.await` accepts as its first argument. */
+export type Awaitable = Task | Future | number | ((this: void, cb: (this: void, ...values: any[]) => void) => unknown);
+
+function validate(fname: string, x: unknown, ...args: unknown[]): void {
+  const tx = type(x);
+  if (tx === "number") {
+    const fn = first(...args);
+    if (type(fn) !== "function") error(`${fname}: fn (argument 2) must be a function, got ${type(fn)}`, 4);
+    check_argc(fname, x, select("#", ...args) - 1, 5);
+  } else if (tx === "function") {
+    if (select("#", ...args) > 0) error(`${fname}: extra arguments given with a callback function; use ${fname}(argc, fn, ...)`, 4);
+  } else if (!is_task(x) && !is_future(x)) {
+    error(`${fname}: expected a Task, a Future, a function(cb) or an argc number, got ${tx}`, 4);
+  }
+}
+
+function await_dispatch(this: void, fname: string, x: unknown, ...args: unknown[]): LuaMultiReturn<unknown[]> {
+  const tx = type(x);
+  if (tx === "number") return await_rest(fname, x as number, ...args);
+  if (tx === "function") return await_cb(fname, undefined, 1, x as (this: void, ...a: unknown[]) => unknown);
+  const t = running_task(fname);
+  if (is_task(x)) {
+    if (x === t) error(`${fname}: a task cannot await itself`, 3);
+    return await_task(t, x);
+  }
+  return await_future(t, x as Future);
+}
+
+function await_rest(fname: string, argc: number, fn?: unknown, ...args: unknown[]): LuaMultiReturn<unknown[]> {
+  return await_cb(fname, undefined, argc, fn as (this: void, ...a: unknown[]) => unknown, ...args);
+}
+
+/**
+ * Suspends the running task until `x` completes and returns its values.
+ * - `ts.await(task_or_future)`: its results (raises its error);
+ * - `ts.await(function(cb) ... end)`: what `cb` receives;
+ * - `ts.await(argc, fn, ...)`: calls `fn(...)` with the callback at position `argc` and returns
+ *   what the callback received, unchanged (error-first stays error-first).
+ * ```lua
+ * local err, stat = ts.await(2, vim.uv.fs_stat, "/tmp")
+ * ```
+ */
+export function await_(this: void, x: Awaitable, ...args: unknown[]): LuaMultiReturn<any[]> {
+  validate("ts.await", x, ...args);
+  return await_dispatch("ts.await", x, ...args);
+}
+
+/**
+ * Protected `ts.await`: `true, ...values` or `false, err`. The running task's own
+ * cancellation is raised, never returned.
+ */
+export function pawait(this: void, x: Awaitable, ...args: unknown[]): LuaMultiReturn<[boolean, ...any[]]> {
+  validate("ts.pawait", x, ...args);
+  const t = running_task("ts.pawait");
+  return protect(t, await_dispatch as (this: void, ...a: unknown[]) => unknown, "ts.pawait", x, ...args);
+}
+
+/**
+ * Makes a reusable awaitable function from a callback-taking `fn`: calling the result
+ * inside a task calls `fn(...)` with a callback at position `argc` and returns what the
+ * callback received.
+ * ```lua
+ * local fs_stat = ts.wrap(2, vim.uv.fs_stat)
+ * ts.run(function() local err, st = fs_stat("/tmp") end)
+ * ```
+ * @param argc position of the callback among `fn`'s arguments.
+ * @param opts `cleanup` (late values after cancellation), `on_cancel` (receives `fn`'s
+ *   return values when the task is cancelled), `fast` (stay in the fast event).
+ */
+export function wrap(this: void, argc: number, fn: (this: void, ...args: any[]) => unknown, opts?: WrapOptions): (this: void, ...args: any[]) => any {
+  check_argc("ts.wrap", argc, 0);
+  if (type(fn) !== "function") error(`ts.wrap: fn must be a function, got ${type(fn)}`, 2);
+  if (opts !== undefined) {
+    if (type(opts) !== "table") error(`ts.wrap: opts must be a table, got ${type(opts)}`, 2);
+    for (const key of ["cleanup", "on_cancel"] as const) {
+      if (opts[key] !== undefined && type(opts[key]) !== "function") {
+        error(`ts.wrap: opts.${key} must be a function, got ${type(opts[key])}`, 2);
+      }
+    }
+    for (const [k] of pairs(opts as object)) {
+      if (k !== "cleanup" && k !== "on_cancel" && k !== "fast") error(`ts.wrap: unknown option "${tostring(k)}"`, 2);
+    }
+  }
+  const o = opts !== undefined && (opts.cleanup !== undefined || opts.on_cancel !== undefined || opts.fast === true) ? opts : undefined;
+  return (...args: unknown[]) => {
+    if (select("#", ...args) > argc - 1) error(`wrapped function: got ${select("#", ...args)} arguments, expected at most ${argc - 1}`, 2);
+    return await_cb("ts.wrap'd function", o, argc, fn, ...args);
+  };
+}
+
+// ---- sleeping and yielding ---------------------------------------------------------------
+
+function wake_sleeper(this: void, arg: unknown): void {
+  const t = arg as Task;
+  t.abort = undefined;
+  t.abort_arg = undefined;
+  wake(t);
+}
+
+function abort_sleep(arg: unknown): void {
+  timers.remove(arg as timers.TimerEntry);
+}
+
+/** Validates a millisecond argument. */
+export function check_ms(fname: string, ms: unknown, argname = "ms"): number {
+  if (type(ms) !== "number" || ms !== ms || (ms as number) < 0 || ms === math.huge) {
+    error(`${fname}: ${argname} must be a non-negative finite number, got ${tostring(ms)}`, 3);
+  }
+  return ms as number;
+}
+
+/**
+ * Suspends the running task for `ms` milliseconds of loop time. Cancellation removes the
+ * deadline at once. `sleep(0)` yields to the event loop for one turn.
+ */
+export function sleep(this: void, ms: number): void {
+  check_ms("ts.sleep", ms);
+  const t = running_task("ts.sleep");
+  check_cancel(t);
+  t.what = `sleep(${ms})`;
+  suspend(t, abort_sleep, timers.add(ms, wake_sleeper, t));
+}
+
+function abort_schedule(arg: unknown, t: Task): void {
+  cancel_deferred(t, arg as number);
+}
+
+/**
+ * Continues the running task on the main loop after a `vim.schedule` hop, where every
+ * `vim.api` function may be called (all tasks asking in one loop turn share the hop).
+ */
+export function schedule(this: void): void {
+  const t = running_task("ts.schedule");
+  check_cancel(t);
+  t.what = "the main loop";
+  suspend(t, abort_schedule, defer(t, EMPTY));
+}
+
+/**
+ * A cancellation point: raises the running task's pending cancellation, and lets other
+ * ready tasks run first if there are any.
+ */
+export function checkpoint(this: void): void {
+  const t = running_task("ts.checkpoint");
+  check_cancel(t);
+  yield_now(t);
+}
+
+// ---- yield-safe pcall ---------------------------------------------------------------------
+
+/**
+ * `pcall` that may suspend inside (awaits work within it), on LuaJIT and PUC Lua alike.
+ * Catching a cancellation does not end it: the task's next suspension raises again.
+ */
+export function pcall_(this: void, fn: (this: void, ...args: any[]) => unknown, ...args: unknown[]): LuaMultiReturn<[boolean, ...any[]]> {
+  if (type(fn) !== "function" && getmetatable(fn)?.__call === undefined) {
+    error(`ts.pcall: fn must be a function, got ${type(fn)}`, 2);
+  }
+  if (NATIVE_YIELDING_PCALL) return ppcall(fn, ...args);
+  return ypcall_puc(undefined, fn as (this: void, ...a: unknown[]) => unknown, ...args);
+}
+
+/**
+ * `xpcall` that may suspend inside. `handler(err)` transforms the error; on PUC Lua it runs
+ * after the failing coroutine unwound, except `debug.traceback`, which is given the failing
+ * coroutine's stack.
+ */
+export function xpcall_(
+  this: void,
+  fn: (this: void, ...args: any[]) => unknown,
+  handler: (this: void, err: any) => unknown,
+  ...args: unknown[]
+): LuaMultiReturn<[boolean, ...any[]]> {
+  if (type(fn) !== "function") error(`ts.xpcall: fn must be a function, got ${type(fn)}`, 2);
+  if (type(handler) !== "function") error(`ts.xpcall: handler must be a function, got ${type(handler)}`, 2);
+  if (NATIVE_YIELDING_PCALL) {
+    // LuaJIT's xpcall passes extra arguments on, like Lua 5.2's.
+    return (xpcall as unknown as (this: void, f: unknown, h: unknown, ...a: unknown[]) => LuaMultiReturn<[boolean, ...unknown[]]>)(fn, handler, ...args);
+  }
+  return ypcall_puc(handler, fn as (this: void, ...a: unknown[]) => unknown, ...args);
+}
+
+/** The running task, or nil outside tasks. */
+export function current(this: void): Task | undefined {
+  return current_task();
+}
+
+/** True inside a task. */
+export function in_task(this: void): boolean {
+  return current_task() !== undefined;
+}
+

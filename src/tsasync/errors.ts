@@ -1,0 +1,137 @@
+/**
+ * Error values of the runtime: cancellation, timeouts, and the context a task adds to an
+ * error that escapes it.
+ *
+ * A failing task's error is wrapped once per task it crosses: the wrapper keeps the original
+ * error (`cause`), the task's name, where it was started, and the traceback of the task's
+ * coroutine at the raise site. `tostring(err)` prints the original message first, then one
+ * traceback block per task. Wrappers never hide what they wrap: `is_cancelled`, `is_timeout`
+ * (and the `is_*` of later layers) look through them, and reading a field that the wrapper
+ * does not have (`err.code`, `err.data`, ...) reads it from the wrapped error.
+ */
+
+/** The error raised at the suspension points of a cancelled task. */
+export interface CancelledError {
+  /** Always `"cancelled"`. */
+  readonly kind: "cancelled";
+  /** What `Task:cancel(reason)` was given, if anything. */
+  readonly reason?: unknown;
+}
+
+/** The error raised when a deadline passes (`Task:wait`, `block_on`, `ts.timeout`, ...). */
+export interface TimeoutError {
+  /** Always `"timeout"`. */
+  readonly kind: "timeout";
+  /** The deadline, in milliseconds. */
+  readonly ms: number;
+  /** Human-readable text, also what `tostring` returns. */
+  readonly message: string;
+}
+
+/** An error that escaped a task, with the task's context. Fields of the cause read through. */
+export interface TaskError {
+  /** The error as raised inside the task (possibly another TaskError from a deeper task). */
+  readonly cause: unknown;
+  /** Name of the task the error escaped from. */
+  readonly task: string;
+  /** Where that task was started (`file:line`), or where its function was defined. */
+  readonly site: string;
+  /** Traceback of the task's coroutine at the raise site. */
+  readonly traceback: string;
+  /** The innermost error's message. */
+  readonly message: string;
+  readonly [field: string]: unknown;
+}
+
+/** Metatable of cancellation errors. */
+export const CancelledMT: Record<string, unknown> = {
+  __tostring: (e: CancelledError): string => (e.reason === undefined ? "cancelled" : `cancelled: ${tostring(e.reason)}`),
+};
+
+/** Metatable of timeout errors. */
+export const TimeoutMT: Record<string, unknown> = {
+  __tostring: (e: TimeoutError) => e.message,
+};
+
+/** Metatable of task error wrappers: fields the wrapper lacks are read from the cause. */
+export const TaskErrorMT: Record<string, unknown> = {
+  __index: (self: TaskError, key: unknown) => {
+    const cause = rawget(self, "cause" as never) as unknown;
+    if (key === "message") return message_of(cause);
+    if (type(cause) === "table") return (cause as Record<string, unknown>)[key as string];
+    return undefined;
+  },
+  __tostring: (self: TaskError) => {
+    const parts: string[] = [message_of(self)];
+    let e: unknown = self;
+    while (getmetatable(e) === TaskErrorMT) {
+      const te = e as TaskError;
+      parts.push(`in task "${te.task}" (started at ${te.site})\n${te.traceback}`);
+      e = rawget(te, "cause" as never);
+    }
+    return parts.join("\n");
+  },
+};
+
+/** Makes a cancellation error. */
+export function new_cancelled(reason?: unknown): CancelledError {
+  return setmetatable({ kind: "cancelled", reason } as CancelledError, CancelledMT) as CancelledError;
+}
+
+/** Makes a timeout error with `message` (default `"timeout after <ms> ms"`). */
+export function new_timeout(ms: number, message?: string): TimeoutError {
+  return setmetatable(
+    { kind: "timeout", ms, message: message ?? `timeout after ${ms} ms` } as TimeoutError,
+    TimeoutMT,
+  ) as TimeoutError;
+}
+
+/** Wraps `cause` with a task's context. */
+export function new_task_error(cause: unknown, task: string, site: string, traceback: string): TaskError {
+  return setmetatable({ cause, task, site, traceback } as unknown as TaskError, TaskErrorMT) as TaskError;
+}
+
+/** Follows task-error wrappers down to the first error that has metatable `mt`. */
+export function find_error(err: unknown, mt: object): unknown {
+  let e = err;
+  for (let depth = 0; depth < 1000; depth++) {
+    const m = getmetatable(e);
+    if (m === mt) return e;
+    if (m !== TaskErrorMT) return undefined;
+    e = rawget(e as TaskError, "cause" as never);
+  }
+  return undefined;
+}
+
+/** The innermost error under any task-error wrappers. */
+export function root_cause(err: unknown): unknown {
+  let e = err;
+  while (getmetatable(e) === TaskErrorMT) e = rawget(e as TaskError, "cause" as never);
+  return e;
+}
+
+/** A one-line message for any error value. */
+export function message_of(err: unknown): string {
+  const e = root_cause(err);
+  if (type(e) === "table" && getmetatable(e) === undefined) {
+    const m = (e as { message?: unknown }).message;
+    if (m !== undefined) return tostring(m);
+  }
+  return tostring(e);
+}
+
+/**
+ * True when `err` is (or wraps) a cancellation error.
+ * @param err any error value, e.g. the second result of `ts.pcall` or `Task:pawait`.
+ */
+export function is_cancelled(this: void, err: unknown): boolean {
+  return find_error(err, CancelledMT) !== undefined;
+}
+
+/**
+ * True when `err` is (or wraps) a timeout error.
+ * @param err any error value.
+ */
+export function is_timeout(this: void, err: unknown): boolean {
+  return find_error(err, TimeoutMT) !== undefined;
+}

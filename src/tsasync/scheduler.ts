@@ -1,0 +1,168 @@
+/**
+ * The scheduler: owns every resumption of every task.
+ *
+ * - A ready queue drained by one loop (a trampoline): a task woken while another task runs,
+ *   or while the queue is being drained, is appended and resumed by the loop, so callbacks
+ *   that fire synchronously never nest `coroutine.resume` and no completion chain, however
+ *   long, grows the C stack.
+ * - Fast-event batching: a task woken inside a libuv callback (a "fast event" in Neovim)
+ *   goes to a batch that a single `vim.schedule` moves to the ready queue on the main loop,
+ *   so every task woken in one loop turn shares one hop. Tasks marked `fast` skip it.
+ * - A task woken from the main loop while nothing runs is resumed at once: no extra hop.
+ *
+ * Entries are stored in parallel arrays (task, packed values) so waking allocates nothing
+ * beyond the packed values themselves.
+ */
+import { runtime } from "./runtime";
+
+/** Values of a wake-up, packed: `{ n = select("#", ...), ... }`. */
+export type Packed = LuaTable<number, unknown> & { n: number };
+
+/** The packed form of "no values"; shared, never written. */
+export const EMPTY = { n: 0 } as Packed;
+
+/** Packs varargs keeping `nil` holes. */
+export function pack(this: void, ...args: unknown[]): Packed {
+  const t = [...args] as unknown as Packed;
+  t.n = select("#", ...args);
+  return t;
+}
+
+/** Anything the scheduler can resume (a Task). */
+export interface Resumable {
+  /** When true the task is resumed inside fast events instead of hopping to the main loop. */
+  fast?: boolean;
+}
+
+/** Counters for benchmarks, `:checkhealth` and the inspector. */
+export const stats = {
+  /** `runtime.schedule` calls made to leave fast events (one per loop turn, not per task). */
+  hops: 0,
+  /** Task resumptions. */
+  steps: 0,
+};
+
+let step_fn: (this: void, t: Resumable, ...args: unknown[]) => void = () => {};
+
+/** Installs the function that resumes a task (set once by the task module). */
+export function set_step(fn: (this: void, t: Resumable, ...args: unknown[]) => void): void {
+  step_fn = fn;
+}
+
+const qt = new LuaTable<number, Resumable>();
+const qv = new LuaTable<number, Packed>();
+let qhead = 1;
+let qtail = 0;
+
+/** True while the trampoline runs (a task step or the drain loop is on the stack). */
+let draining = false;
+
+/** True while the trampoline runs: wake-ups are queued instead of resuming directly. */
+export function is_draining(): boolean {
+  return draining;
+}
+
+/** Appends a task to the ready queue (no checks). */
+export function enqueue(t: Resumable, v: Packed): void {
+  qtail += 1;
+  qt.set(qtail, t);
+  qv.set(qtail, v);
+}
+
+/** Number of tasks waiting in the ready queue. */
+export function ready_count(): number {
+  return qtail - qhead + 1;
+}
+
+function drain(this: void): void {
+  while (qhead <= qtail) {
+    const i = qhead;
+    const t = qt.get(i);
+    const v = qv.get(i);
+    qt.delete(i);
+    qv.delete(i);
+    qhead = i + 1;
+    step_fn(t, ...unpack(v as unknown as unknown[], 1, v.n));
+  }
+  qhead = 1;
+  qtail = 0;
+}
+
+/** Resumes `t` now and then drains the queue; only when nothing else is running. */
+function run_now(t: Resumable, ...args: unknown[]): void {
+  draining = true;
+  step_fn(t, ...args);
+  if (qhead <= qtail) drain();
+  draining = false;
+}
+
+// ---- fast-event batch -------------------------------------------------------------------
+
+const dt = new LuaTable<number, Resumable | false>();
+const dv = new LuaTable<number, Packed>();
+let dn = 0;
+let hop_pending = false;
+
+function run_batch(this: void): void {
+  hop_pending = false;
+  const n = dn;
+  dn = 0;
+  for (let i = 1; i <= n; i++) {
+    const t = dt.get(i);
+    const v = dv.get(i);
+    dt.delete(i);
+    dv.delete(i);
+    if (t !== false) enqueue(t, v);
+  }
+  if (!draining) {
+    draining = true;
+    drain();
+    draining = false;
+  }
+}
+
+/**
+ * Adds `t` to the batch resumed by the next main-loop hop. Returns the entry's index, which
+ * `cancel_deferred` takes.
+ */
+export function defer(t: Resumable, v: Packed): number {
+  dn += 1;
+  dt.set(dn, t);
+  dv.set(dn, v);
+  if (!hop_pending) {
+    hop_pending = true;
+    stats.hops += 1;
+    runtime.schedule(run_batch);
+  }
+  return dn;
+}
+
+/** Removes a deferred entry made by `defer` (used when its task is cancelled). */
+export function cancel_deferred(t: Resumable, index: number): void {
+  if (index <= dn && dt.get(index) === t) dt.set(index, false);
+}
+
+// ---- wake-ups ---------------------------------------------------------------------------
+
+/**
+ * Resumes `t` with `...` according to the scheduling rules: queued while the trampoline
+ * runs, batched to the main loop from a fast event (unless `t.fast`), otherwise at once.
+ */
+export function wake(t: Resumable, ...args: unknown[]): void {
+  if (draining) enqueue(t, pack(...args));
+  else if (t.fast !== true && runtime.in_fast_event()) defer(t, pack(...args));
+  else run_now(t, ...args);
+}
+
+/** Like `wake` but with already packed values (shared by several waiters). */
+export function wake_packed(t: Resumable, v: Packed): void {
+  if (draining) enqueue(t, v);
+  else if (t.fast !== true && runtime.in_fast_event()) defer(t, v);
+  else run_now(t, ...unpack(v as unknown as unknown[], 1, v.n));
+}
+
+/** Like `wake` but ignores the fast-event rule (for `{ fast = true }` operations). */
+export function wake_fast(t: Resumable, ...args: unknown[]): void {
+  if (draining) enqueue(t, pack(...args));
+  else run_now(t, ...args);
+}

@@ -1,0 +1,808 @@
+/**
+ * Tasks: a Lua coroutine plus its completion state, its place in the task tree, and its
+ * cancellation state.
+ *
+ * Lifecycle. `ts.run(fn, ...)` creates a task. Started from plain code (a callback, an
+ * autocmd, the main chunk) it runs at once until its first suspension; started inside a
+ * running task it is that task's child and starts as soon as the parent suspends (a task
+ * never preempts the one running). Started from a fast event it starts on the main loop.
+ *
+ * Structure. A child keeps its parent from completing; a child's failure that nobody is
+ * waiting for (no `await`, no `on_complete`) fails the parent and cancels its other
+ * children; cancelling a task cancels its whole subtree, including children it starts later.
+ * `Task:detach()` takes a task out of its parent's tree.
+ *
+ * Cancellation is cooperative and level-triggered: `Task:cancel()` marks the task, releases
+ * the operation it is suspended on at once (timers removed, callbacks orphaned so late
+ * results go to their `cleanup`), and every suspension of the task from then on raises the
+ * cancellation error (except inside `ts.shield`).
+ *
+ * Completion states: `"done"` (returned), `"failed"` (raised, or a child failed),
+ * `"cancelled"` (cancelled and ended by the cancellation, or ended normally after it).
+ */
+import {
+  CancelledError,
+  CancelledMT,
+  TaskError,
+  is_cancelled,
+  message_of,
+  new_cancelled,
+  new_task_error,
+  new_timeout,
+} from "./errors";
+import { FOREVER, runtime } from "./runtime";
+import { EMPTY, Packed, enqueue, pack, set_step, wake, wake_packed } from "./scheduler";
+
+/** The results of a function returning `R`, as a tuple: `LuaMultiReturn<[a, b]>` gives `[a, b]`, `T` gives `[T]`. */
+export type Results<R> = R extends LuaMultiReturn<infer U> ? U : R extends void ? [] : [R];
+
+/** What `Task:status()` returns. */
+export type TaskStatus = "running" | "suspended" | "done" | "failed" | "cancelled";
+
+/** Options of `ts.run(opts, fn, ...)`. */
+export interface RunOptions {
+  /** Shown in errors, reports and the inspector. Default `"task"`. */
+  name?: string;
+  /** Start as a root even inside a task: no parent waits for it or sees its errors. */
+  detach?: boolean;
+  /** Resume inside fast events instead of hopping to the main loop (no `vim.api` then). */
+  fast?: boolean;
+}
+
+/** Releases the operation a task is suspended on; called by `cancel` with `(arg, task)`. */
+export type AbortFn = (this: void, arg: unknown, t: Task) => void;
+
+/** An observer: a task suspended in `await`, or an `on_complete` callback; `false` once removed. */
+
+/** Runtime configuration (set with `ts.config`). */
+export const settings: {
+  on_unhandled?: (this: void, err: unknown, task: Task) => void;
+  debug: boolean;
+  slow_step_ms: number;
+} = { debug: false, slow_step_ms: 100 };
+
+/** Counters for `:checkhealth` and tests. */
+export const task_stats = { live: 0, started: 0, unhandled: 0 };
+
+const QUEUED: AbortFn = () => {};
+
+/**
+ * A running computation. Create with `ts.run`; await with `Task:await()`.
+ * @typeParam R the task's results, as a tuple (`[number]` for a function returning a number).
+ */
+export class Task<R extends unknown[] = unknown[]> {
+  /** Name given to `ts.run` (default `"task"`). */
+  declare name: string;
+  /** @internal the coroutine */
+  declare co: LuaThread;
+  /** @internal */
+  declare st: TaskStatus;
+  /** @internal parent in the task tree (absent for roots and detached tasks) */
+  declare parent?: Task;
+  /** @internal live children */
+  declare kids?: LuaTable<Task, true>;
+  /** @internal number of live children */
+  declare nkids?: number;
+  /** @internal coroutine finished; completion waits for the children */
+  declare body_done?: boolean;
+  /** @internal the body returned normally */
+  declare body_ok?: boolean;
+  /** @internal results (packed) once done */
+  declare vals?: Packed;
+  /** @internal error once failed or cancelled */
+  declare err?: unknown;
+  /** @internal set when cancelled */
+  declare cancel_err?: CancelledError;
+  /** @internal error of a child that failed unobserved: this task fails with it */
+  declare child_err?: unknown;
+  /** @internal > 0 while shielded from cancellation */
+  declare shield?: number;
+  /** @internal this task is not cancelled when its parent is */
+  declare shielded?: boolean;
+  /** @internal release function of the operation the task is suspended on */
+  declare abort?: AbortFn;
+  /** @internal argument of `abort` */
+  declare abort_arg?: unknown;
+  /** @internal index of this task in the waiter list it sits in */
+  declare widx?: number;
+  /** @internal error to raise when resumed */
+  declare wake_err?: unknown;
+  /** @internal observers */
+  declare obs?: WaitList;
+  /** @internal someone looked at the outcome */
+  declare observed?: boolean;
+  /** @internal resume inside fast events */
+  declare fast?: boolean;
+  /** @internal coroutine of a `ts.pcall` running inside this task (PUC Lua) */
+  declare pco?: LuaThread;
+  /** @internal start site recorded in debug mode */
+  declare site?: string;
+  /** @internal description of what the task awaits (inspector) */
+  declare what?: string;
+  /** @internal start time (debug mode) */
+  declare t0?: number;
+  /** @internal callback slot reused by callback awaits */
+  declare slot?: unknown;
+
+  /**
+   * Waits for the task from inside another task and returns its results. Raises the task's
+   * error (with its traceback and context) if it failed, or a cancellation error if it was
+   * cancelled (`ts.is_cancelled(err)`).
+   * ```lua
+   * local t = ts.run(function() ts.sleep(10); return 42 end)
+   * ts.run(function() print(t:await()) end) -- 42
+   * ```
+   */
+  await(this: Task<R>): LuaMultiReturn<R> {
+    const cur = running_task("Task:await");
+    if (this === (cur as Task)) error("Task:await: a task cannot await itself", 2);
+    return await_task(cur, this) as unknown as LuaMultiReturn<R>;
+  }
+
+  /**
+   * Like `await` but protected: returns `true, ...results` or `false, err`. The current
+   * task's own cancellation is still raised, never returned.
+   */
+  pawait(this: Task<R>): LuaMultiReturn<[boolean, ...unknown[]]> {
+    const cur = running_task("Task:pawait");
+    if (this === (cur as Task)) error("Task:pawait: a task cannot await itself", 2);
+    return protect(cur, await_task, cur, this);
+  }
+
+  /**
+   * Blocks synchronous code until the task completes, pumping the event loop
+   * (`vim.wait`), and returns its results. Raises its error, or a timeout error
+   * (`ts.is_timeout`) after `timeout_ms` (the task keeps running). Refuses inside a
+   * task (use `await`) and inside a fast event.
+   * @param timeout_ms milliseconds; default: no limit (`<C-c>` interrupts).
+   */
+  wait(this: Task<R>, timeout_ms?: number): LuaMultiReturn<R> {
+    check_sync("Task:wait", timeout_ms);
+    this.observed = true;
+    if (!is_final(this.st)) {
+      const limit = timeout_ms ?? FOREVER;
+      const [ok, why] = runtime.wait(limit, () => is_final(this.st));
+      if (!ok) {
+        if (why === "interrupted") error(`Task:wait: interrupted while waiting for task "${this.name}"`, 2);
+        error(new_timeout(limit, `Task:wait: task "${this.name}" did not finish within ${limit} ms`), 2);
+      }
+    }
+    return results_of(this) as unknown as LuaMultiReturn<R>;
+  }
+
+  /**
+   * Requests cancellation. Returns true if the request took effect, false if the task had
+   * already completed or was already cancelled. The operation the task is suspended on is
+   * released at once and the task resumes with a cancellation error; its children are
+   * cancelled too.
+   * @param reason any value, kept in the error (`err.reason`).
+   */
+  cancel(this: Task<R>, reason?: unknown): boolean {
+    if (is_final(this.st) || this.cancel_err !== undefined) return false;
+    cancel_tree(this, new_cancelled(reason));
+    return true;
+  }
+
+  /**
+   * `"running"` (executing now), `"suspended"` (waiting or ready to run), `"done"`,
+   * `"failed"` or `"cancelled"`.
+   */
+  status(this: Task<R>): TaskStatus {
+    return this.st;
+  }
+
+  /** True once the task has completed (done, failed or cancelled). */
+  is_done(this: Task<R>): boolean {
+    return is_final(this.st);
+  }
+
+  /**
+   * After completion: `true, ...results` or `false, err`. Raises if the task is still
+   * running.
+   */
+  result(this: Task<R>): LuaMultiReturn<[boolean, ...unknown[]]> {
+    if (!is_final(this.st)) error(`Task:result: task "${this.name}" has not completed (status "${this.st}")`, 2);
+    this.observed = true;
+    if (this.st === "done") {
+      const v = this.vals!;
+      return $multi(true, ...unpack(v as unknown as unknown[], 1, v.n));
+    }
+    return $multi(false, this.err);
+  }
+
+  /**
+   * Calls `fn(ok, ...)` when the task completes (`true, ...results` or `false, err`); at once
+   * if it already has. Counts as observing the task's error. Errors raised by `fn` are
+   * reported, never lost. Returns a function that unsubscribes `fn`.
+   */
+  on_complete(this: Task<R>, fn: (this: void, ok: boolean, ...values: unknown[]) => void): () => void {
+    if (type(fn) !== "function") error(`Task:on_complete: fn must be a function, got ${type(fn)}`, 2);
+    this.observed = true;
+    if (is_final(this.st)) {
+      call_observer(fn, this);
+      return () => {};
+    }
+    return wl_add_callback((this.obs ??= []), fn);
+  }
+
+  /**
+   * Takes the task out of its parent's tree: the parent no longer waits for it, is not
+   * failed by it, and does not cancel it. Its errors, if unobserved, are reported like a
+   * root task's. Returns the task.
+   */
+  detach(this: Task<R>): Task<R> {
+    const p = this.parent;
+    if (p !== undefined) {
+      this.parent = undefined;
+      remove_child(p, this);
+    }
+    return this;
+  }
+
+  /**
+   * A traceback: where the task is suspended, or where its error was raised, with the
+   * task's name and start site.
+   */
+  traceback(this: Task<R>): string {
+    const head = `task "${this.name}" (${this.st}, started at ${site_of(this)})`;
+    if (this.st === "failed") return `${head}\n${tostring(this.err)}`;
+    if (this.st === "suspended" && this.co !== undefined && coroutine.status(this.co) === "suspended") {
+      return debug.traceback(this.co, head);
+    }
+    return head;
+  }
+}
+
+const TaskProto = (Task as unknown as { prototype: object }).prototype;
+(TaskProto as Record<string, unknown>).__tostring = (t: Task) => `Task "${t.name}" (${t.st})`;
+
+/** True when `x` is a Task. */
+export function is_task(x: unknown): x is Task {
+  return getmetatable(x) === TaskProto;
+}
+
+/** The first of its arguments (avoids building a table for `select(1, ...)`). */
+export function first(this: void, a?: unknown): unknown {
+  return a;
+}
+
+function is_final(st: TaskStatus): boolean {
+  return st === "done" || st === "failed" || st === "cancelled";
+}
+
+// ---- wait lists (observers of tasks and futures) ---------------------------------------------
+
+/** A list of waiting tasks and callbacks; removed entries become `false` until compaction. */
+export type WaitList = Array<Task | ((this: void, ok: boolean, ...values: unknown[]) => void) | false>;
+
+/** Appends a waiting task to `list`, remembering its position for removal. */
+export function wl_add_task(list: WaitList, t: Task): void {
+  list.push(t);
+  t.widx = list.length;
+}
+
+/** Removes waiting task `t` (cancelled) from `list`; compacts when mostly removed entries. */
+export function wl_remove_task(list: WaitList, t: Task): void {
+  const i = t.widx;
+  if (i === undefined || list[i - 1] !== t) return;
+  list[i - 1] = false;
+  t.widx = undefined;
+  const n = list.length;
+  if (n >= 32) {
+    let live = 0;
+    for (const o of list) if (o !== false) live += 1;
+    if (live * 2 < n) {
+      let j = 0;
+      for (let k = 0; k < n; k++) {
+        const o = list[k];
+        if (o === false) continue;
+        list[j] = o;
+        j += 1;
+        if (is_task(o)) o.widx = j;
+      }
+      for (let k = n - 1; k >= j; k--) list.pop();
+    }
+  }
+}
+
+/** Adds callback `fn` to `list`; returns the unsubscribe function. */
+export function wl_add_callback(list: WaitList, fn: (this: void, ok: boolean, ...values: unknown[]) => void): () => void {
+  list.push(fn);
+  return () => {
+    for (let k = 0; k < list.length; k++) {
+      if (list[k] === fn) {
+        list[k] = false;
+        return;
+      }
+    }
+  };
+}
+
+/** `coroutine.resume` typed as TSTL needs to pass its results on without a table. */
+export const resume = coroutine.resume as unknown as (this: void, co: LuaThread, ...args: unknown[]) => LuaMultiReturn<[boolean, ...unknown[]]>;
+
+/** `pcall` typed the same way. */
+export const ppcall = pcall as unknown as (this: void, fn: unknown, ...args: unknown[]) => LuaMultiReturn<[boolean, ...unknown[]]>;
+
+// ---- the running task -------------------------------------------------------------------
+
+let current: Task | undefined;
+
+/** The running task, or nil outside tasks. */
+export function current_task(this: void): Task | undefined {
+  return current;
+}
+
+/**
+ * The running task, checked: raises `<fname>: ...` outside a task or from a coroutine
+ * that tsasync does not drive (e.g. inside `coroutine.wrap` in a task).
+ */
+export function running_task(fname: string): Task {
+  const t = current;
+  if (t === undefined) error(`${fname}: must be called inside a task (start one with ts.run)`, 3);
+  const co = coroutine.running();
+  if (co !== t.co && co !== t.pco) {
+    error(`${fname}: called from a coroutine that tsasync does not drive (a coroutine inside a task); await from the task itself`, 3);
+  }
+  return t;
+}
+
+// ---- spawning -----------------------------------------------------------------------------
+
+/** Creates a task for `fn(...)` and starts it according to the scheduling rules. */
+export function spawn(opts: RunOptions | undefined, fn: unknown, ...args: unknown[]): Task {
+  if (type(fn) !== "function") error(`ts.run: fn must be a function, got ${type(fn)}`, 3);
+  const parent = opts !== undefined && opts.detach === true ? undefined : current;
+  const t = setmetatable(
+    { co: coroutine.create(fn as (...a: unknown[]) => unknown), st: "suspended", name: opts?.name ?? "task", parent },
+    TaskProto as LuaMetatable<object>,
+  ) as unknown as Task;
+  task_stats.live += 1;
+  task_stats.started += 1;
+  if (opts !== undefined && opts.fast === true) t.fast = true;
+  if (settings.debug) {
+    const info = debug.getinfo(3, "Sl");
+    if (info !== undefined) t.site = `${info.short_src}:${info.currentline}`;
+    t.t0 = runtime.uv.hrtime();
+  }
+  if (parent !== undefined) {
+    (parent.kids ??= new LuaTable()).set(t, true);
+    parent.nkids = (parent.nkids ?? 0) + 1;
+    if (parent.cancel_err !== undefined) t.cancel_err = parent.cancel_err;
+    enqueue(t, pack(...args));
+  } else {
+    wake(t, ...args);
+  }
+  return t;
+}
+
+// ---- stepping -----------------------------------------------------------------------------
+
+function step(this: void, t: Task, ...args: unknown[]): void {
+  if (is_final(t.st)) return;
+  current = t;
+  t.st = "running";
+  if (settings.debug) {
+    const start = runtime.uv.hrtime();
+    after_step(t, ...resume(t.co, ...args));
+    check_slow(t, start);
+  } else {
+    after_step(t, ...resume(t.co, ...args));
+  }
+  current = undefined;
+}
+set_step(step as (this: void, t: unknown, ...args: unknown[]) => void);
+
+function check_slow(t: Task, start: number): void {
+  const ms = (runtime.uv.hrtime() - start) / 1e6;
+  if (ms > settings.slow_step_ms) {
+    runtime.report_warning(
+      `tsasync: task "${t.name}" (started at ${site_of(t)}) ran ${math.floor(ms)} ms without yielding (slow_step_ms = ${settings.slow_step_ms})`,
+    );
+  }
+}
+
+function after_step(t: Task, okv?: unknown, ...rest: unknown[]): void {
+  const ok = okv as boolean;
+  if (coroutine.status(t.co) !== "dead") {
+    t.st = "suspended";
+    if (t.abort === undefined) {
+      // A bare coroutine.yield() inside the task: treat it as yielding to the other tasks.
+      t.abort = QUEUED;
+      enqueue(t, EMPTY);
+    }
+    return;
+  }
+  t.body_done = true;
+  t.body_ok = ok;
+  if (ok) {
+    t.vals = select("#", ...rest) === 0 ? EMPTY : pack(...rest);
+  } else {
+    const e = first(...rest);
+    t.err = getmetatable(e) === CancelledMT && t.cancel_err !== undefined ? e : wrap_error(t, e);
+  }
+  t.slot = undefined;
+  if (t.nkids !== undefined && t.nkids > 0) {
+    t.st = "suspended";
+    t.what = "its children";
+    if (!ok) cancel_children(t, t.err);
+    return;
+  }
+  complete(t);
+}
+
+function wrap_error(t: Task, e: unknown): TaskError {
+  return new_task_error(e, t.name, site_of(t), debug.traceback(t.co));
+}
+
+/** Where the task was started (debug mode) or where its function was defined. */
+export function site_of(t: Task): string {
+  if (t.site !== undefined) return t.site;
+  if (t.co === undefined) return "?";
+  let found = "?";
+  for (let level = 0; level < 200; level++) {
+    const info = debug.getinfo(t.co, level, "S");
+    if (info === undefined) break;
+    if (info.what !== "C") found = `${info.short_src}:${info.linedefined}`;
+  }
+  if (found !== "?") t.site = found;
+  return found;
+}
+
+// ---- completion -----------------------------------------------------------------------------
+
+function complete(first: Task): void {
+  let t: Task | undefined = first;
+  while (t !== undefined) {
+    let ok = false;
+    if (t.child_err !== undefined) {
+      t.st = "failed";
+      t.err = t.child_err;
+    } else if (!t.body_ok) {
+      t.st = t.cancel_err !== undefined && getmetatable(t.err) === CancelledMT ? "cancelled" : "failed";
+    } else if (t.cancel_err !== undefined) {
+      t.st = "cancelled";
+      t.err = t.cancel_err;
+    } else {
+      t.st = "done";
+      ok = true;
+    }
+    if (!ok) t.vals = undefined;
+    task_stats.live -= 1;
+    t.abort = undefined;
+    t.abort_arg = undefined;
+    t.kids = undefined;
+    t.what = undefined;
+    const obs = t.obs;
+    if (obs !== undefined) {
+      t.obs = undefined;
+      for (const o of obs) {
+        if (o === false) continue;
+        t.observed = true;
+        if (is_task(o)) notify_waiter(o, t);
+        else call_observer(o, t);
+      }
+    }
+    const p: Task | undefined = t.parent;
+    t.parent = undefined;
+    let next: Task | undefined;
+    if (p !== undefined) {
+      if (t.st === "failed" && t.observed !== true && p.child_err === undefined) {
+        t.observed = true;
+        p.child_err = t.err;
+        if (p.cancel_err === undefined) cancel_tree(p, new_cancelled(`child task "${t.name}" failed`));
+      }
+      if (remove_child(p, t)) next = p;
+    } else if (t.st === "failed" && t.observed !== true) {
+      queue_unhandled(t);
+    }
+    t = next;
+  }
+}
+
+/** Removes child `c` from `p`; true when `p` can now complete (body done, no children). */
+function remove_child(p: Task, c: Task): boolean {
+  const kids = p.kids;
+  if (kids === undefined || !kids.has(c)) return false;
+  kids.delete(c);
+  p.nkids = p.nkids! - 1;
+  if (p.nkids === 0 && p.body_done === true && !is_final(p.st)) {
+    if (p === c) return false;
+    return true;
+  }
+  return false;
+}
+
+function notify_waiter(w: Task, t: Task): void {
+  w.abort = undefined;
+  w.abort_arg = undefined;
+  if (t.st === "done") {
+    wake_packed(w, t.vals!);
+  } else {
+    w.wake_err = t.err;
+    wake_packed(w, EMPTY);
+  }
+}
+
+function call_observer(fn: (this: void, ok: boolean, ...values: unknown[]) => void, t: Task): void {
+  if (t.st === "done") {
+    const v = t.vals!;
+    observer_failed(t, ...ppcall(fn, true, ...unpack(v as unknown as unknown[], 1, v.n)));
+  } else {
+    observer_failed(t, ...ppcall(fn, false, t.err));
+  }
+}
+
+function observer_failed(t: Task, ok?: unknown, err?: unknown): void {
+  if (!ok) report(`tsasync: error in on_complete callback of task "${t.name}": ${tostring(err)}`);
+}
+
+// ---- unhandled errors ---------------------------------------------------------------------
+
+const unhandled: Task[] = [];
+let unhandled_pending = false;
+
+function queue_unhandled(t: Task): void {
+  unhandled.push(t);
+  if (!unhandled_pending) {
+    unhandled_pending = true;
+    runtime.schedule(flush_unhandled);
+  }
+}
+
+function flush_unhandled(this: void): void {
+  unhandled_pending = false;
+  const batch = unhandled.splice(0, unhandled.length);
+  for (const t of batch) {
+    if (t.observed === true) continue;
+    t.observed = true;
+    task_stats.unhandled += 1;
+    const handler = settings.on_unhandled;
+    if (handler !== undefined) {
+      const [ok, err] = pcall(handler, t.err, t);
+      if (ok) continue;
+      report(`tsasync: on_unhandled handler failed: ${tostring(err)}`);
+    }
+    report(`tsasync: unhandled error in task "${t.name}": ${tostring(t.err)}`);
+  }
+}
+
+/** Reports an error nobody can catch (callback failures, unhandled task errors). */
+export function report(msg: string): void {
+  if (runtime.in_fast_event()) runtime.schedule(() => runtime.report_error(msg));
+  else runtime.report_error(msg);
+}
+
+// ---- cancellation -----------------------------------------------------------------------------
+
+/** Marks `root` and its subtree cancelled and interrupts every suspended task in it. */
+function cancel_tree(root: Task, err: CancelledError): void {
+  const stack: Task[] = [root];
+  while (stack.length > 0) {
+    const t = stack.pop()!;
+    if (t.cancel_err === undefined || t === root) {
+      t.cancel_err = err;
+      interrupt(t);
+    }
+    const kids = t.kids;
+    if (kids !== undefined) {
+      for (const [c] of kids) {
+        if (c.shielded !== true && c.cancel_err === undefined && !is_final(c.st)) stack.push(c);
+      }
+    }
+  }
+}
+
+function cancel_children(t: Task, reason: unknown): void {
+  const kids = t.kids;
+  if (kids === undefined) return;
+  const err = new_cancelled(`parent task "${t.name}" failed: ${message_of(reason)}`);
+  const list: Task[] = [];
+  for (const [c] of kids) list.push(c);
+  for (const c of list) if (c.cancel_err === undefined && !is_final(c.st)) cancel_tree(c, err);
+}
+
+/** Delivers a pending cancellation to `t` if it is suspended on an operation. */
+function interrupt(t: Task): void {
+  const abort = t.abort;
+  if (abort === undefined || abort === QUEUED || (t.shield ?? 0) > 0 || t.st !== "suspended") return;
+  const arg = t.abort_arg;
+  t.abort = undefined;
+  t.abort_arg = undefined;
+  const [ok, err] = pcall(abort, arg, t);
+  if (!ok) report(`tsasync: error while releasing the operation of cancelled task "${t.name}": ${tostring(err)}`);
+  t.wake_err = t.cancel_err;
+  wake_packed(t, EMPTY);
+}
+
+/** Enters a shielded region of `t` (cancellation not delivered until `unshield`). */
+export function shield_enter(t: Task): void {
+  t.shield = (t.shield ?? 0) + 1;
+}
+
+/** Leaves a shielded region. */
+export function shield_leave(t: Task): void {
+  t.shield = (t.shield ?? 1) - 1;
+}
+
+// ---- suspension -----------------------------------------------------------------------------
+
+/** Raises the running task's pending cancellation (if any and not shielded). */
+export function check_cancel(t: Task): void {
+  const e = t.cancel_err;
+  if (e !== undefined && (t.shield ?? 0) === 0) error(e, 0);
+}
+
+function after_resume(t: Task, ...args: unknown[]): LuaMultiReturn<unknown[]> {
+  const e = t.wake_err;
+  if (e !== undefined) {
+    t.wake_err = undefined;
+    error(e, 0);
+  }
+  return $multi(...args);
+}
+
+/**
+ * Suspends the running task `t` until something wakes it. `abort(arg, t)` must release
+ * whatever would wake it (it is called when the task is cancelled meanwhile). Returns the
+ * values it is woken with, or raises the error it is woken with.
+ */
+export function suspend(t: Task, abort: AbortFn, arg: unknown): LuaMultiReturn<unknown[]> {
+  if (t.cancel_err !== undefined && (t.shield ?? 0) === 0) {
+    abort(arg, t);
+    error(t.cancel_err, 0);
+  }
+  t.abort = abort;
+  t.abort_arg = arg;
+  return after_resume(t, ...coroutine.yield());
+}
+
+/** Yields `t` to the other ready tasks and resumes it right after them. */
+export function yield_now(t: Task): void {
+  t.abort = QUEUED;
+  enqueue(t, EMPTY);
+  coroutine.yield();
+  t.abort = undefined;
+  check_cancel(t);
+}
+
+/** Wakes a task suspended with `suspend` (the caller has detached it from its operation). */
+export function resume_with(t: Task, v: Packed): void {
+  t.abort = undefined;
+  t.abort_arg = undefined;
+  wake_packed(t, v);
+}
+
+/** Wakes a task suspended with `suspend` so that it raises `err`. */
+export function resume_error(t: Task, err: unknown): void {
+  t.abort = undefined;
+  t.abort_arg = undefined;
+  t.wake_err = err;
+  wake_packed(t, EMPTY);
+}
+
+// ---- awaiting tasks -----------------------------------------------------------------------------
+
+function results_of(t: Task): LuaMultiReturn<unknown[]> {
+  if (t.st === "done") {
+    const v = t.vals!;
+    return unpack(v as unknown as unknown[], 1, v.n) as LuaMultiReturn<unknown[]>;
+  }
+  return error(t.err, 0);
+}
+
+function abort_await_task(arg: unknown, w: Task): void {
+  const obs = (arg as Task).obs;
+  if (obs !== undefined) wl_remove_task(obs, w);
+}
+
+/** `cur` waits for `t` (any task) and returns its results or raises its error. */
+export function await_task(cur: Task, t: Task): LuaMultiReturn<unknown[]> {
+  check_cancel(cur);
+  t.observed = true;
+  if (!is_final(t.st)) {
+    wl_add_task((t.obs ??= []), cur);
+    cur.what = `task "${t.name}"`;
+    return suspend(cur, abort_await_task, t);
+  }
+  return results_of(t);
+}
+
+/**
+ * Calls `fn(...)` in protected mode inside task `cur` (yield-safe), returning `true, ...`
+ * or `false, err`; a cancellation of `cur` itself is re-raised, never returned.
+ */
+export function protect(
+  cur: Task,
+  fn: (this: void, ...args: any[]) => unknown,
+  ...args: unknown[]
+): LuaMultiReturn<[boolean, ...unknown[]]> {
+  return protect_result(cur, ...ypcall(fn, ...args));
+}
+
+function protect_result(cur: Task, ok?: unknown, ...rest: unknown[]): LuaMultiReturn<[boolean, ...unknown[]]> {
+  if (!ok && cur.cancel_err !== undefined && (cur.shield ?? 0) === 0 && is_cancelled(first(...rest))) {
+    error(cur.cancel_err, 0);
+  }
+  return $multi(ok as boolean, ...rest);
+}
+
+// ---- yield-safe pcall ------------------------------------------------------------------------------
+
+/** True when the Lua in use can yield across pcall (LuaJIT, Lua 5.2+). */
+export const NATIVE_YIELDING_PCALL: boolean = (() => {
+  const co = coroutine.create(() => pcall(coroutine.yield));
+  const [ok] = coroutine.resume(co);
+  return ok && coroutine.status(co) === "suspended";
+})();
+
+/**
+ * `pcall` that may suspend inside: native where the Lua allows it; on PUC Lua 5.1 the
+ * function runs in a coroutine of its own whose suspensions are passed through.
+ */
+export function ypcall(fn: (this: void, ...args: any[]) => unknown, ...args: unknown[]): LuaMultiReturn<[boolean, ...unknown[]]> {
+  if (NATIVE_YIELDING_PCALL) return ppcall(fn, ...args);
+  return ypcall_puc(undefined, fn, ...args);
+}
+
+/** PUC Lua 5.1 path of `ypcall`/`yxpcall`: a coroutine that forwards yields. */
+export function ypcall_puc(
+  handler: ((this: void, err: unknown) => unknown) | undefined,
+  fn: (this: void, ...args: unknown[]) => unknown,
+  ...args: unknown[]
+): LuaMultiReturn<[boolean, ...unknown[]]> {
+  const t = current;
+  const outer = coroutine.running();
+  const co = coroutine.create(fn);
+  const owner = t !== undefined && (outer === t.co || outer === t.pco) ? t : undefined;
+  const saved = owner?.pco;
+  if (owner !== undefined) owner.pco = co;
+  return restore_pco(owner, saved, ...forward(owner, handler, co, ...resume(co, ...args)));
+}
+
+function restore_pco(owner: Task | undefined, saved: LuaThread | undefined, ...rest: unknown[]): LuaMultiReturn<[boolean, ...unknown[]]> {
+  if (owner !== undefined) owner.pco = saved;
+  return $multi(...(rest as [boolean, ...unknown[]]));
+}
+
+function forward(
+  owner: Task | undefined,
+  handler: ((this: void, err: unknown) => unknown) | undefined,
+  co: LuaThread,
+  ok?: unknown,
+  ...rest: unknown[]
+): LuaMultiReturn<[boolean, ...unknown[]]> {
+  if (coroutine.status(co) === "dead") {
+    if (ok) return $multi(true, ...rest);
+    const e = first(...rest);
+    if (handler === undefined) return $multi(false, e);
+    if (handler === debug.traceback) return $multi(false, debug.traceback(co, tostring(e)));
+    return $multi(false, handler(e));
+  }
+  // fn suspended (an await inside it): suspend the enclosing coroutine too, pass the wake-up in.
+  if (owner !== undefined) owner.pco = undefined;
+  return forward_resume(owner, handler, co, ...coroutine.yield(...rest));
+}
+
+function forward_resume(
+  owner: Task | undefined,
+  handler: ((this: void, err: unknown) => unknown) | undefined,
+  co: LuaThread,
+  ...args: unknown[]
+): LuaMultiReturn<[boolean, ...unknown[]]> {
+  if (owner !== undefined) owner.pco = co;
+  return forward(owner, handler, co, ...resume(co, ...args));
+}
+
+// ---- synchronous bridges ---------------------------------------------------------------------------
+
+/** Validates a synchronous wait: not in a task, not in a fast event, sane timeout. */
+export function check_sync(fname: string, timeout_ms: unknown): void {
+  if (timeout_ms !== undefined && (type(timeout_ms) !== "number" || timeout_ms !== timeout_ms || (timeout_ms as number) < 0)) {
+    error(`${fname}: timeout_ms must be a non-negative number, got ${tostring(timeout_ms)}`, 3);
+  }
+  if (current !== undefined) error(`${fname}: cannot block inside a task (use :await() there)`, 3);
+  if (runtime.in_fast_event()) {
+    error(`${fname}: cannot block inside a fast event (a libuv callback); schedule the work with ts.run instead`, 3);
+  }
+}
