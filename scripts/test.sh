@@ -11,7 +11,8 @@
 #   puc     spec/core/ only, under PUC Lua 5.1 + luv (.deps/lua), no vim.*
 # --nvim PATH replaces the two Neovim lanes by one lane "nvim" running PATH.
 #
-# A lane counts its closing "N passed, N failed" line (spec/ci_output.lua); one that crashes or
+# A lane counts its closing "N passed, N failed" line (spec/ci_output.lua; with -o TAP its TAP
+# lines, pending ones counted as passed); one that crashes or
 # prints no such line counts as 1 failed, and so does a failed build/check or a non-zero exit.
 # Environment: BUSTED_ARGS (passed to busted in every lane), LANES, LANE_TIMEOUT (s, default 300).
 # Every lane: XDG_{CONFIG,DATA,STATE,CACHE}_HOME under .deps/xdg/, stdin </dev/null, --clean.
@@ -34,7 +35,7 @@ LANE_TIMEOUT=${LANE_TIMEOUT:-300}
 eval "busted_args=(${BUSTED_ARGS:-})"
 if [ -n "$custom_nvim" ]; then
   nvim_path=$(command -v "$custom_nvim") || { echo "test.sh: no Neovim at '$custom_nvim'" >&2; exit 2; }
-  custom_nvim=$(cd "$(dirname "$nvim_path")" && pwd -P)/$(basename "$nvim_path")
+  custom_nvim=$(readlink -f "$nvim_path")
   LANES=${LANES:-"nvim puc"}
 else
   LANES=${LANES:-"oldest newest puc"}
@@ -79,6 +80,9 @@ run_lane() {
   set -e
   # last "N passed, N failed" anywhere on a line: messages may be glued in front of it
   line=$(grep -aoE '[0-9]+ passed, [0-9]+ failed(, [0-9]+ skipped)?' "$log" | tail -1 || true)
+  if [ -z "$line" ] && grep -aqE '^1\.\.[0-9]+$' "$log"; then   # BUSTED_ARGS="-o TAP": count the TAP lines
+    line=$(awk '/^ok [0-9]+/{p++} /^not ok [0-9]+/{f++} END{printf "%d passed, %d failed, 0 skipped", p, f}' "$log")
+  fi
   rm -f "$log"
   if [ -z "$line" ]; then
     p=0 f=1 s=0 note=" (no count line: crashed, exit $rc; counted as 1 failed)"
