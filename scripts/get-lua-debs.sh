@@ -26,6 +26,7 @@ mkdir -p "$DEST_ARG"
 DEST=$(cd "$DEST_ARG" && pwd -P)
 ROOT=$DEST/root
 STAMP=$DEST/.get-lua-debs.stamp
+lock_dest "$DEST"
 BUSTED_DEBS="lua-busted lua-cliargs lua-dkjson lua-filesystem lua-luassert lua-mediator lua-penlight lua-say lua-system lua-term"
 LANE_DEBS="lua5.1 liblua5.1-0 lua-luv patchelf"
 

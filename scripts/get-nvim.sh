@@ -41,6 +41,7 @@ mkdir -p "$DEST_ARG"
 DEST=$(cd "$DEST_ARG" && pwd -P)
 ROOT=$DEST/root
 STAMP=$DEST/.get-nvim.stamp
+lock_dest "$DEST"
 BIN=$ROOT/usr/bin/nvim
 
 # The interpreter (PT_INTERP) must be an absolute path, so it is re-written whenever

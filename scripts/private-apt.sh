@@ -14,6 +14,13 @@
 #
 # Environment: DEB_MIRROR (default: first non-security .../debian URI in apt's sources)
 
+# lock_dest DIR: one installer per DIR at a time (two `make` runs in one tree share .deps/);
+# held until the script exits
+lock_dest() {
+  exec 8>"$1/.lock"
+  flock -w 900 8 || { plog "timed out waiting for another install into $1"; exit 1; }
+}
+
 plog() { printf '%s: %s\n' "${PLOG_NAME:-private-apt}" "$*" >&2; }
 
 # read from the sources files (apt-get indextargets only knows repos whose lists exist)

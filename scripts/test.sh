@@ -47,6 +47,11 @@ export XDG_CONFIG_HOME=$XDG/config XDG_DATA_HOME=$XDG/data XDG_STATE_HOME=$XDG/s
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_STATE_HOME" "$XDG_CACHE_HOME"
 unset NVIM NVIM_APPNAME NVIM_LOG_FILE MYVIMRC VIMINIT LUA_PATH LUA_CPATH LUA_INIT LUA_INIT_5_1
 
+# one test run per tree at a time: a concurrent run's `rm -rf lua` would break this one's lanes
+mkdir -p "$ROOT/.deps"
+exec 9>"$ROOT/.deps/.test.lock"
+flock -n 9 || { echo "test.sh: waiting for another test run in this tree..." >&2; flock -w 900 9; }
+
 passed=0 failed=0 skipped=0
 recap=()
 now() { date +%s.%N; }
