@@ -35,12 +35,20 @@ ____exports.TaskErrorMT = {
         return nil
     end,
     __tostring = function(____self)
-        local parts = {____exports.message_of(____self)}
+        local layers = {}
         local e = ____self
         while getmetatable(e) == ____exports.TaskErrorMT do
-            local te = e
-            parts[#parts + 1] = (((("in task \"" .. te.task) .. "\" (started at ") .. te.site) .. ")\n") .. te.traceback
-            e = rawget(te, "cause")
+            layers[#layers + 1] = e
+            e = rawget(e, "cause")
+        end
+        local parts = {____exports.message_of(____self)}
+        do
+            local i = #layers - 1
+            while i >= 0 do
+                local te = layers[i + 1]
+                parts[#parts + 1] = (((("in task \"" .. te.task) .. "\" (started at ") .. te.site) .. ")\n") .. te.traceback
+                i = i - 1
+            end
         end
         return table.concat(parts, "\n")
     end

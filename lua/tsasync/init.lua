@@ -21,6 +21,8 @@ local ____future = require("tsasync.future")
 local Future = ____future.Future
 local ____run = require("tsasync.run")
 local run = ____run.run
+local ____shield = require("tsasync.shield")
+local shield = ____shield.shield
 local ____task = require("tsasync.task")
 local Task = ____task.Task
 --- The version of tsasync.
@@ -37,6 +39,7 @@ ____exports.checkpoint = checkpoint
 ____exports.pcall = pcall_
 ____exports.xpcall = xpcall_
 ____exports.block_on = block_on
+____exports.shield = shield
 ____exports.is_cancelled = is_cancelled
 ____exports.is_timeout = is_timeout
 ____exports.config = config

@@ -225,10 +225,10 @@ function complete(first)
             t.obs = nil
             for ____, o in ipairs(obs) do
                 do
-                    local __continue94
+                    local __continue95
                     repeat
                         if o == false then
-                            __continue94 = true
+                            __continue95 = true
                             break
                         end
                         t.observed = true
@@ -237,9 +237,9 @@ function complete(first)
                         else
                             call_observer(o, t)
                         end
-                        __continue94 = true
+                        __continue95 = true
                     until true
-                    if not __continue94 then
+                    if not __continue95 then
                         break
                     end
                 end
@@ -328,10 +328,10 @@ function flush_unhandled()
     local batch = __TS__ArraySplice(unhandled, 0, #unhandled)
     for ____, t in ipairs(batch) do
         do
-            local __continue119
+            local __continue120
             repeat
                 if t.observed == true then
-                    __continue119 = true
+                    __continue120 = true
                     break
                 end
                 t.observed = true
@@ -341,15 +341,15 @@ function flush_unhandled()
                 if handler ~= nil then
                     local ok, err = pcall(handler, t.err, t)
                     if ok then
-                        __continue119 = true
+                        __continue120 = true
                         break
                     end
                     ____exports.report("tsasync: on_unhandled handler failed: " .. tostring(err))
                 end
                 ____exports.report((("tsasync: unhandled error in task \"" .. t.name) .. "\": ") .. tostring(t.err))
-                __continue119 = true
+                __continue120 = true
             until true
-            if not __continue119 then
+            if not __continue120 then
                 break
             end
         end
@@ -495,14 +495,22 @@ function ____exports.ypcall(fn, ...)
 end
 --- PUC Lua 5.1 path of `ypcall`/`yxpcall`: a coroutine that forwards yields.
 function ____exports.ypcall_puc(handler, fn, ...)
+    local args = {...}
     local t = current
     local outer = coroutine.running()
-    local co = coroutine.create(fn)
     local owner = t ~= nil and (outer == t.co or outer == t.pco) and t or nil
-    local saved = owner and owner.pco
-    if owner ~= nil then
-        owner.pco = co
+    if owner == nil then
+        if handler == nil then
+            return ____exports.ppcall(fn, ...)
+        end
+        return xpcall(
+            function() return fn(unpack(args)) end,
+            handler
+        )
     end
+    local co = coroutine.create(function(...) return fn(...) end)
+    local saved = owner.pco
+    owner.pco = co
     return restore_pco(
         owner,
         saved,
@@ -510,7 +518,10 @@ function ____exports.ypcall_puc(handler, fn, ...)
             owner,
             handler,
             co,
-            ____exports.resume(co, ...)
+            ____exports.resume(
+                co,
+                unpack(args)
+            )
         )
     )
 end
@@ -745,7 +756,9 @@ function ____exports.spawn(opts, fn, ...)
         end
         parent.kids[t] = true
         parent.nkids = (parent.nkids or 0) + 1
-        if parent.cancel_err ~= nil then
+        if opts ~= nil and opts.shielded == true then
+            t.shielded = true
+        elseif parent.cancel_err ~= nil then
             t.cancel_err = parent.cancel_err
         end
         enqueue(

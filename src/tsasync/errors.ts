@@ -62,12 +62,17 @@ export const TaskErrorMT: Record<string, unknown> = {
     return undefined;
   },
   __tostring: (self: TaskError) => {
-    const parts: string[] = [message_of(self)];
+    // Innermost task first: where the error was raised, then each task it crossed.
+    const layers: TaskError[] = [];
     let e: unknown = self;
     while (getmetatable(e) === TaskErrorMT) {
-      const te = e as TaskError;
+      layers.push(e as TaskError);
+      e = rawget(e as TaskError, "cause" as never);
+    }
+    const parts: string[] = [message_of(self)];
+    for (let i = layers.length - 1; i >= 0; i--) {
+      const te = layers[i];
       parts.push(`in task "${te.task}" (started at ${te.site})\n${te.traceback}`);
-      e = rawget(te, "cause" as never);
     }
     return parts.join("\n");
   },

@@ -18,6 +18,7 @@ import { config } from "./config";
 import { is_cancelled, is_timeout } from "./errors";
 import { Future } from "./future";
 import { run } from "./run";
+import { shield } from "./shield";
 import { Task } from "./task";
 
 /** The version of tsasync. */
@@ -36,6 +37,7 @@ export {
   pcall_ as pcall,
   xpcall_ as xpcall,
   block_on,
+  shield,
   is_cancelled,
   is_timeout,
   config,

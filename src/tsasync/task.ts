@@ -350,7 +350,7 @@ export function running_task(fname: string): Task {
 // ---- spawning -----------------------------------------------------------------------------
 
 /** Creates a task for `fn(...)` and starts it according to the scheduling rules. */
-export function spawn(opts: RunOptions | undefined, fn: unknown, ...args: unknown[]): Task {
+export function spawn(opts: (RunOptions & { shielded?: boolean }) | undefined, fn: unknown, ...args: unknown[]): Task {
   if (type(fn) !== "function") error(`ts.run: fn must be a function, got ${type(fn)}`, 3);
   const parent = opts !== undefined && opts.detach === true ? undefined : current;
   const t = setmetatable(
@@ -368,7 +368,8 @@ export function spawn(opts: RunOptions | undefined, fn: unknown, ...args: unknow
   if (parent !== undefined) {
     (parent.kids ??= new LuaTable()).set(t, true);
     parent.nkids = (parent.nkids ?? 0) + 1;
-    if (parent.cancel_err !== undefined) t.cancel_err = parent.cancel_err;
+    if (opts !== undefined && opts.shielded === true) t.shielded = true;
+    else if (parent.cancel_err !== undefined) t.cancel_err = parent.cancel_err;
     enqueue(t, pack(...args));
   } else {
     wake(t, ...args);
@@ -753,10 +754,19 @@ export function ypcall_puc(
 ): LuaMultiReturn<[boolean, ...unknown[]]> {
   const t = current;
   const outer = coroutine.running();
-  const co = coroutine.create(fn);
   const owner = t !== undefined && (outer === t.co || outer === t.pco) ? t : undefined;
-  const saved = owner?.pco;
-  if (owner !== undefined) owner.pco = co;
+  if (owner === undefined) {
+    // Not in a task: nothing can suspend inside, a plain pcall does.
+    if (handler === undefined) return ppcall(fn, ...args);
+    return (xpcall as unknown as (this: void, f: unknown, h: unknown) => LuaMultiReturn<[boolean, ...unknown[]]>)(
+      () => fn(...args),
+      handler,
+    );
+  }
+  // A Lua closure: PUC's coroutine.create refuses C functions and callable tables.
+  const co = coroutine.create((...a: unknown[]) => fn(...a));
+  const saved = owner.pco;
+  owner.pco = co;
   return restore_pco(owner, saved, ...forward(owner, handler, co, ...resume(co, ...args)));
 }
 
