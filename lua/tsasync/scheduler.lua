@@ -1,43 +1,14 @@
 local ____exports = {}
+local drain, run_batch, step_fn, qt, qv, qhead, qtail, draining, fast_drain, dt, dv, dn, hop_pending
 local ____runtime = require("tsasync.runtime")
 local runtime = ____runtime.runtime
---- The packed form of "no values"; shared, never written.
-____exports.EMPTY = {n = 0}
---- Packs varargs keeping `nil` holes.
-function ____exports.pack(...)
-    local t = {...}
-    t.n = select("#", ...)
-    return t
-end
---- Counters for benchmarks, `:checkhealth` and the inspector.
-____exports.stats = {hops = 0, steps = 0}
-local function step_fn()
-end
---- Installs the function that resumes a task (set once by the task module).
-function ____exports.set_step(fn)
-    step_fn = fn
-end
-local qt = {}
-local qv = {}
-local qhead = 1
-local qtail = 0
---- True while the trampoline runs (a task step or the drain loop is on the stack).
-local draining = false
---- True while the trampoline runs: wake-ups are queued instead of resuming directly.
-function ____exports.is_draining()
-    return draining
-end
 --- Appends a task to the ready queue (no checks).
 function ____exports.enqueue(t, v)
     qtail = qtail + 1
     qt[qtail] = t
     qv[qtail] = v
 end
---- Number of tasks waiting in the ready queue.
-function ____exports.ready_count()
-    return qtail - qhead + 1
-end
-local function drain()
+function drain()
     while qhead <= qtail do
         local i = qhead
         local t = qt[i]
@@ -45,28 +16,19 @@ local function drain()
         qt[i] = nil
         qv[i] = nil
         qhead = i + 1
-        step_fn(
-            t,
-            unpack(v, 1, v.n)
-        )
+        if fast_drain and t.fast ~= true then
+            ____exports.defer(t, v)
+        else
+            step_fn(
+                t,
+                unpack(v, 1, v.n)
+            )
+        end
     end
     qhead = 1
     qtail = 0
 end
---- Resumes `t` now and then drains the queue; only when nothing else is running.
-local function run_now(t, ...)
-    draining = true
-    step_fn(t, ...)
-    if qhead <= qtail then
-        drain()
-    end
-    draining = false
-end
-local dt = {}
-local dv = {}
-local dn = 0
-local hop_pending = false
-local function run_batch()
+function run_batch()
     hop_pending = false
     local n = dn
     dn = 0
@@ -103,6 +65,55 @@ function ____exports.defer(t, v)
     end
     return dn
 end
+--- The packed form of "no values"; shared, never written.
+____exports.EMPTY = {n = 0}
+--- Packs varargs keeping `nil` holes.
+function ____exports.pack(...)
+    local t = {...}
+    t.n = select("#", ...)
+    return t
+end
+--- Counters for benchmarks, `:checkhealth` and the inspector.
+____exports.stats = {hops = 0, steps = 0}
+step_fn = function()
+end
+--- Installs the function that resumes a task (set once by the task module).
+function ____exports.set_step(fn)
+    step_fn = fn
+end
+qt = {}
+qv = {}
+qhead = 1
+qtail = 0
+draining = false
+--- True while the trampoline runs: wake-ups are queued instead of resuming directly.
+function ____exports.is_draining()
+    return draining
+end
+--- Number of tasks waiting in the ready queue.
+function ____exports.ready_count()
+    return qtail - qhead + 1
+end
+fast_drain = false
+--- Resumes `t` now and then drains the queue; only when nothing else is running.
+local function run_now(t, ...)
+    draining = true
+    step_fn(t, ...)
+    if qhead <= qtail then
+        drain()
+    end
+    draining = false
+end
+--- `run_now` inside a fast event: tasks it wakes that are not `fast` are batched to the main loop.
+local function run_now_fast(t, ...)
+    fast_drain = true
+    run_now(t, ...)
+    fast_drain = false
+end
+dt = {}
+dv = {}
+dn = 0
+hop_pending = false
 --- Removes a deferred entry made by `defer` (used when its task is cancelled).
 function ____exports.cancel_deferred(t, index)
     if index <= dn and dt[index] == t then
@@ -117,35 +128,44 @@ function ____exports.wake(t, ...)
             t,
             ____exports.pack(...)
         )
-    elseif t.fast ~= true and runtime.in_fast_event() then
+    elseif not runtime.in_fast_event() then
+        run_now(t, ...)
+    elseif t.fast == true then
+        run_now_fast(t, ...)
+    else
         ____exports.defer(
             t,
             ____exports.pack(...)
         )
-    else
-        run_now(t, ...)
     end
 end
 --- Like `wake` but with already packed values (shared by several waiters).
 function ____exports.wake_packed(t, v)
     if draining then
         ____exports.enqueue(t, v)
-    elseif t.fast ~= true and runtime.in_fast_event() then
-        ____exports.defer(t, v)
-    else
+    elseif not runtime.in_fast_event() then
         run_now(
             t,
             unpack(v, 1, v.n)
         )
+    elseif t.fast == true then
+        run_now_fast(
+            t,
+            unpack(v, 1, v.n)
+        )
+    else
+        ____exports.defer(t, v)
     end
 end
---- Like `wake` but ignores the fast-event rule (for `{ fast = true }` operations).
+--- Like `wake` but resumes `t` even inside a fast event (for `{ fast = true }` operations).
 function ____exports.wake_fast(t, ...)
     if draining then
         ____exports.enqueue(
             t,
             ____exports.pack(...)
         )
+    elseif runtime.in_fast_event() then
+        run_now_fast(t, ...)
     else
         run_now(t, ...)
     end

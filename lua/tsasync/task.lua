@@ -216,6 +216,7 @@ function complete(first)
         end
         local ____exports_task_stats_16, ____live_17 = ____exports.task_stats, "live"
         ____exports_task_stats_16[____live_17] = ____exports_task_stats_16[____live_17] - 1
+        t.co = nil
         t.abort = nil
         t.abort_arg = nil
         t.kids = nil

@@ -80,6 +80,22 @@ describe("fast-event safety", function()
     assert.same({ false, true }, results)
   end)
 
+  it("a fast task running in a libuv callback never runs other tasks in the fast event", function()
+    local f = ts.Future.new()
+    local normal = ts.run(function() f:await(); return vim.in_fast_event(), vim.api.nvim_get_current_buf() end)
+    local child_fast
+    local fast = ts.run({ fast = true }, function()
+      ts.sleep(1) -- resumed inside the timer callback
+      ts.run(function() child_fast = vim.in_fast_event() end) -- its child starts on the main loop
+      f:resolve() -- wakes `normal`: it must continue on the main loop
+      ts.sleep(1)
+      return vim.in_fast_event()
+    end)
+    assert.is_true(fast:wait(1000))
+    assert.same({ false }, { (normal:wait(1000)) })
+    assert.is_false(child_fast)
+  end)
+
   it("Task:wait and block_on refuse inside a fast event", function()
     local t = ts.run(function() ts.sleep(1000) end)
     local msgs = {}

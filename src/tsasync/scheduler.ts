@@ -74,6 +74,9 @@ export function ready_count(): number {
   return qtail - qhead + 1;
 }
 
+/** True while the trampoline runs inside a fast event (only `fast` tasks may be stepped). */
+let fast_drain = false;
+
 function drain(this: void): void {
   while (qhead <= qtail) {
     const i = qhead;
@@ -82,7 +85,9 @@ function drain(this: void): void {
     qt.delete(i);
     qv.delete(i);
     qhead = i + 1;
-    step_fn(t, ...unpack(v as unknown as unknown[], 1, v.n));
+    // Inside a fast event only tasks that asked for it run; the others go to the main loop.
+    if (fast_drain && t.fast !== true) defer(t, v);
+    else step_fn(t, ...unpack(v as unknown as unknown[], 1, v.n));
   }
   qhead = 1;
   qtail = 0;
@@ -94,6 +99,13 @@ function run_now(t: Resumable, ...args: unknown[]): void {
   step_fn(t, ...args);
   if (qhead <= qtail) drain();
   draining = false;
+}
+
+/** `run_now` inside a fast event: tasks it wakes that are not `fast` are batched to the main loop. */
+function run_now_fast(t: Resumable, ...args: unknown[]): void {
+  fast_drain = true;
+  run_now(t, ...args);
+  fast_drain = false;
 }
 
 // ---- fast-event batch -------------------------------------------------------------------
@@ -150,19 +162,22 @@ export function cancel_deferred(t: Resumable, index: number): void {
  */
 export function wake(t: Resumable, ...args: unknown[]): void {
   if (draining) enqueue(t, pack(...args));
-  else if (t.fast !== true && runtime.in_fast_event()) defer(t, pack(...args));
-  else run_now(t, ...args);
+  else if (!runtime.in_fast_event()) run_now(t, ...args);
+  else if (t.fast === true) run_now_fast(t, ...args);
+  else defer(t, pack(...args));
 }
 
 /** Like `wake` but with already packed values (shared by several waiters). */
 export function wake_packed(t: Resumable, v: Packed): void {
   if (draining) enqueue(t, v);
-  else if (t.fast !== true && runtime.in_fast_event()) defer(t, v);
-  else run_now(t, ...unpack(v as unknown as unknown[], 1, v.n));
+  else if (!runtime.in_fast_event()) run_now(t, ...unpack(v as unknown as unknown[], 1, v.n));
+  else if (t.fast === true) run_now_fast(t, ...unpack(v as unknown as unknown[], 1, v.n));
+  else defer(t, v);
 }
 
-/** Like `wake` but ignores the fast-event rule (for `{ fast = true }` operations). */
+/** Like `wake` but resumes `t` even inside a fast event (for `{ fast = true }` operations). */
 export function wake_fast(t: Resumable, ...args: unknown[]): void {
   if (draining) enqueue(t, pack(...args));
+  else if (runtime.in_fast_event()) run_now_fast(t, ...args);
   else run_now(t, ...args);
 }

@@ -470,6 +470,7 @@ function complete(first: Task): void {
     }
     if (!ok) t.vals = undefined;
     task_stats.live -= 1;
+    t.co = undefined as unknown as LuaThread; // a dead coroutine keeps its stack: let it go
     t.abort = undefined;
     t.abort_arg = undefined;
     t.kids = undefined;
