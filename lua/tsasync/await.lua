@@ -182,7 +182,6 @@ function ____exports.await_cb(fname, opts, argc, fn, ...)
         )
     end
     s.st = SUSPENDED
-    t.what = "a callback"
     return suspend(t, abort_slot, s)
 end
 function await_rest(fname, argc, fn, ...)
@@ -257,6 +256,19 @@ local function await_dispatch(fname, x, ...)
     end
     return await_future(t, x)
 end
+--- The hot form `ts.await(argc, fn, ...)`, validated without detours.
+local function await_argc(argc, fn, ...)
+    if not (argc >= 1 and argc % 1 == 0) or type(fn) ~= "function" or select("#", ...) >= argc then
+        validate("ts.await", argc, fn, ...)
+    end
+    return ____exports.await_cb(
+        "ts.await",
+        nil,
+        argc,
+        fn,
+        ...
+    )
+end
 --- Suspends the running task until `x` completes and returns its values.
 -- - `ts.await(task_or_future)`: its results (raises its error);
 -- - `ts.await(function(cb) ... end)`: what `cb` receives;
@@ -266,6 +278,9 @@ end
 -- local err, stat = ts.await(2, vim.uv.fs_stat, "/tmp")
 -- ```
 function ____exports.await_(x, ...)
+    if type(x) == "number" then
+        return await_argc(x, ...)
+    end
     validate("ts.await", x, ...)
     return await_dispatch("ts.await", x, ...)
 end
@@ -370,7 +385,6 @@ function ____exports.sleep(ms)
     ____exports.check_ms("ts.sleep", ms)
     local t = running_task("ts.sleep")
     check_cancel(t)
-    t.what = ("sleep(" .. tostring(ms)) .. ")"
     suspend(
         t,
         abort_sleep,
@@ -385,7 +399,6 @@ end
 function ____exports.schedule()
     local t = running_task("ts.schedule")
     check_cancel(t)
-    t.what = "the main loop"
     suspend(
         t,
         abort_schedule,

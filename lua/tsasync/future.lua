@@ -84,7 +84,6 @@ function ____exports.await_future(t, f)
         ____f_4[____w_5] = {}
     end
     ____wl_add_task_7(f.w, t)
-    t.what = "a future"
     return suspend(t, abort_wait, f)
 end
 local PENDING = 0

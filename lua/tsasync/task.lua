@@ -2,7 +2,7 @@ local ____lualib = require("tsasync.lualib_bundle")
 local __TS__Class = ____lualib.__TS__Class
 local __TS__ArraySplice = ____lualib.__TS__ArraySplice
 local ____exports = {}
-local is_final, check_slow, after_step, wrap_error, complete, remove_child, notify_waiter, call_observer, observer_failed, queue_unhandled, flush_unhandled, cancel_tree, cancel_children, interrupt, after_resume, results_of, abort_await_task, protect_result, restore_pco, forward, forward_resume, QUEUED, TaskProto, current, unhandled, unhandled_pending
+local check_slow, after_step, wrap_error, complete, remove_child, notify_waiter, call_observer, observer_failed, queue_unhandled, flush_unhandled, cancel_tree, cancel_children, interrupt, after_resume, results_of, abort_await_task, protect_result, restore_pco, forward, forward_resume, n_done, n_unhandled, QUEUED, TaskProto, current, yielded, unhandled, unhandled_pending
 local ____errors = require("tsasync.errors")
 local CancelledMT = ____errors.CancelledMT
 local is_cancelled = ____errors.is_cancelled
@@ -20,6 +20,11 @@ local pack = ____scheduler.pack
 local set_step = ____scheduler.set_step
 local wake = ____scheduler.wake
 local wake_packed = ____scheduler.wake_packed
+--- The final status of `t`, or nil while it is live.
+function ____exports.fin(t)
+    local s = t.state
+    return type(s) == "string" and s or nil
+end
 --- True when `x` is a Task.
 function ____exports.is_task(x)
     return getmetatable(x) == TaskProto
@@ -27,9 +32,6 @@ end
 --- The first of its arguments (avoids building a table for `select(1, ...)`).
 function ____exports.first(a)
     return a
-end
-function is_final(st)
-    return st == "done" or st == "failed" or st == "cancelled"
 end
 --- Appends a waiting task to `list`, remembering its position for removal.
 function ____exports.wl_add_task(list, t)
@@ -58,11 +60,11 @@ function ____exports.wl_remove_task(list, t)
                 local k = 0
                 while k < n do
                     do
-                        local __continue42
+                        local __continue43
                         repeat
                             local o = list[k + 1]
                             if o == false then
-                                __continue42 = true
+                                __continue43 = true
                                 break
                             end
                             list[j + 1] = o
@@ -70,9 +72,9 @@ function ____exports.wl_remove_task(list, t)
                             if ____exports.is_task(o) then
                                 o.widx = j
                             end
-                            __continue42 = true
+                            __continue43 = true
                         until true
-                        if not __continue42 then
+                        if not __continue43 then
                             break
                         end
                     end
@@ -105,16 +107,12 @@ function ____exports.wl_add_callback(list, fn)
         end
     end
 end
---- The running task, checked: raises `<fname>: ...` outside a task or from a coroutine
--- that tsasync does not drive (e.g. inside `coroutine.wrap` in a task).
+--- The running task, checked: raises `<fname>: ...` outside a task. (That the caller runs on
+-- the task's own coroutine is checked by `suspend`, where it matters, not on every call.)
 function ____exports.running_task(fname)
     local t = current
     if t == nil then
         error(fname .. ": must be called inside a task (start one with ts.run)", 3)
-    end
-    local co = coroutine.running()
-    if co ~= t.co and co ~= t.pco then
-        error(fname .. ": called from a coroutine that tsasync does not drive (a coroutine inside a task); await from the task itself", 3)
     end
     return t
 end
@@ -124,35 +122,35 @@ function check_slow(t, start)
         runtime.report_warning(((((((("tsasync: task \"" .. t.name) .. "\" (started at ") .. ____exports.site_of(t)) .. ") ran ") .. tostring(math.floor(ms))) .. " ms without yielding (slow_step_ms = ") .. tostring(____exports.settings.slow_step_ms)) .. ")")
     end
 end
-function after_step(t, okv, ...)
-    local ok = okv
-    if coroutine.status(t.co) ~= "dead" then
-        t.st = "suspended"
-        if t.abort == nil then
-            t.abort = QUEUED
-            enqueue(t, EMPTY)
-        end
+function after_step(t, ok, ...)
+    if yielded then
         return
     end
-    t.body_done = true
-    t.body_ok = ok
+    if ok and coroutine.status(t.state) ~= "dead" then
+        t.abort = QUEUED
+        enqueue(t, EMPTY)
+        return
+    end
     if ok then
-        t.vals = select("#", ...) == 0 and EMPTY or pack(...)
+        if select("#", ...) > 0 then
+            t.vals = pack(...)
+        end
     else
         local e = ____exports.first(...)
-        local ____t_15 = t
-        local ____temp_14
+        local ____t_9 = t
+        local ____temp_8
         if getmetatable(e) == CancelledMT and t.cancel_err ~= nil then
-            ____temp_14 = e
+            ____temp_8 = e
         else
-            ____temp_14 = wrap_error(t, e)
+            ____temp_8 = wrap_error(t, e)
         end
-        ____t_15.err = ____temp_14
+        ____t_9.err = ____temp_8
     end
-    t.slot = nil
+    if t.slot ~= nil then
+        t.slot = nil
+    end
     if t.nkids ~= nil and t.nkids > 0 then
-        t.st = "suspended"
-        t.what = "its children"
+        t.body_done = true
         if not ok then
             cancel_children(t, t.err)
         end
@@ -165,7 +163,7 @@ function wrap_error(t, e)
         e,
         t.name,
         ____exports.site_of(t),
-        debug.traceback(t.co)
+        debug.traceback(t.state)
     )
 end
 --- Where the task was started (debug mode) or where its function was defined.
@@ -173,14 +171,15 @@ function ____exports.site_of(t)
     if t.site ~= nil then
         return t.site
     end
-    if t.co == nil then
+    local co = t.state
+    if type(co) ~= "thread" then
         return "?"
     end
     local found = "?"
     do
         local level = 0
         while level < 200 do
-            local info = debug.getinfo(t.co, level, "S")
+            local info = debug.getinfo(co, level, "S")
             if info == nil then
                 break
             end
@@ -195,41 +194,36 @@ function ____exports.site_of(t)
     end
     return found
 end
-function complete(first)
-    local t = first
+function complete(start)
+    local t = start
     while t ~= nil do
-        local ok = false
         if t.child_err ~= nil then
-            t.st = "failed"
+            t.state = "failed"
             t.err = t.child_err
-        elseif not t.body_ok then
-            t.st = t.cancel_err ~= nil and getmetatable(t.err) == CancelledMT and "cancelled" or "failed"
+        elseif t.err ~= nil then
+            t.state = t.cancel_err ~= nil and getmetatable(t.err) == CancelledMT and "cancelled" or "failed"
         elseif t.cancel_err ~= nil then
-            t.st = "cancelled"
+            t.state = "cancelled"
             t.err = t.cancel_err
         else
-            t.st = "done"
-            ok = true
+            t.state = "done"
         end
-        if not ok then
+        if ____exports.fin(t) ~= "done" and t.vals ~= nil then
             t.vals = nil
         end
-        local ____exports_task_stats_16, ____live_17 = ____exports.task_stats, "live"
-        ____exports_task_stats_16[____live_17] = ____exports_task_stats_16[____live_17] - 1
-        t.co = nil
-        t.abort = nil
-        t.abort_arg = nil
-        t.kids = nil
-        t.what = nil
+        n_done = n_done + 1
+        if t.kids ~= nil then
+            t.kids = nil
+        end
         local obs = t.obs
         if obs ~= nil then
             t.obs = nil
             for ____, o in ipairs(obs) do
                 do
-                    local __continue95
+                    local __continue100
                     repeat
                         if o == false then
-                            __continue95 = true
+                            __continue100 = true
                             break
                         end
                         t.observed = true
@@ -238,19 +232,19 @@ function complete(first)
                         else
                             call_observer(o, t)
                         end
-                        __continue95 = true
+                        __continue100 = true
                     until true
-                    if not __continue95 then
+                    if not __continue100 then
                         break
                     end
                 end
             end
         end
         local p = t.parent
-        t.parent = nil
         local next
         if p ~= nil then
-            if t.st == "failed" and t.observed ~= true and p.child_err == nil then
+            t.parent = nil
+            if ____exports.fin(t) == "failed" and t.observed ~= true and p.child_err == nil then
                 t.observed = true
                 p.child_err = t.err
                 if p.cancel_err == nil then
@@ -263,7 +257,7 @@ function complete(first)
             if remove_child(p, t) then
                 next = p
             end
-        elseif t.st == "failed" and t.observed ~= true then
+        elseif ____exports.fin(t) == "failed" and t.observed ~= true then
             queue_unhandled(t)
         end
         t = next
@@ -276,7 +270,7 @@ function remove_child(p, c)
     end
     kids[c] = nil
     p.nkids = p.nkids - 1
-    if p.nkids == 0 and p.body_done == true and not is_final(p.st) then
+    if p.nkids == 0 and p.body_done == true and ____exports.fin(p) == nil then
         if p == c then
             return false
         end
@@ -287,16 +281,16 @@ end
 function notify_waiter(w, t)
     w.abort = nil
     w.abort_arg = nil
-    if t.st == "done" then
-        wake_packed(w, t.vals)
+    if ____exports.fin(t) == "done" then
+        wake_packed(w, t.vals or EMPTY)
     else
         w.wake_err = t.err
         wake_packed(w, EMPTY)
     end
 end
 function call_observer(fn, t)
-    if t.st == "done" then
-        local v = t.vals
+    if ____exports.fin(t) == "done" then
+        local v = t.vals or EMPTY
         observer_failed(
             t,
             ____exports.ppcall(
@@ -329,28 +323,27 @@ function flush_unhandled()
     local batch = __TS__ArraySplice(unhandled, 0, #unhandled)
     for ____, t in ipairs(batch) do
         do
-            local __continue120
+            local __continue125
             repeat
                 if t.observed == true then
-                    __continue120 = true
+                    __continue125 = true
                     break
                 end
                 t.observed = true
-                local ____exports_task_stats_18, ____unhandled_19 = ____exports.task_stats, "unhandled"
-                ____exports_task_stats_18[____unhandled_19] = ____exports_task_stats_18[____unhandled_19] + 1
+                n_unhandled = n_unhandled + 1
                 local handler = ____exports.settings.on_unhandled
                 if handler ~= nil then
                     local ok, err = pcall(handler, t.err, t)
                     if ok then
-                        __continue120 = true
+                        __continue125 = true
                         break
                     end
                     ____exports.report("tsasync: on_unhandled handler failed: " .. tostring(err))
                 end
                 ____exports.report((("tsasync: unhandled error in task \"" .. t.name) .. "\": ") .. tostring(t.err))
-                __continue120 = true
+                __continue125 = true
             until true
-            if not __continue120 then
+            if not __continue125 then
                 break
             end
         end
@@ -375,7 +368,7 @@ function cancel_tree(root, err)
         local kids = t.kids
         if kids ~= nil then
             for c in pairs(kids) do
-                if c.shielded ~= true and c.cancel_err == nil and not is_final(c.st) then
+                if c.shielded ~= true and c.cancel_err == nil and ____exports.fin(c) == nil then
                     stack[#stack + 1] = c
                 end
             end
@@ -393,14 +386,14 @@ function cancel_children(t, reason)
         list[#list + 1] = c
     end
     for ____, c in ipairs(list) do
-        if c.cancel_err == nil and not is_final(c.st) then
+        if c.cancel_err == nil and ____exports.fin(c) == nil then
             cancel_tree(c, err)
         end
     end
 end
 function interrupt(t)
     local abort = t.abort
-    if abort == nil or abort == QUEUED or (t.shield or 0) > 0 or t.st ~= "suspended" then
+    if abort == nil or abort == QUEUED or (t.shield or 0) > 0 or ____exports.fin(t) ~= nil or t == current then
         return
     end
     local arg = t.abort_arg
@@ -436,16 +429,25 @@ function ____exports.suspend(t, abort, arg)
         abort(arg, t)
         error(t.cancel_err, 0)
     end
+    local co = coroutine.running()
+    if co ~= t.state and co ~= t.pco then
+        abort(arg, t)
+        error("tsasync: cannot suspend from a coroutine that tsasync does not drive (a coroutine inside a task); await from the task itself", 0)
+    end
     t.abort = abort
     t.abort_arg = arg
+    yielded = true
     return after_resume(
         t,
         coroutine.yield()
     )
 end
 function results_of(t)
-    if t.st == "done" then
+    if ____exports.fin(t) == "done" then
         local v = t.vals
+        if v == nil then
+            return
+        end
         return unpack(v, 1, v.n)
     end
     return error(t.err, 0)
@@ -460,14 +462,13 @@ end
 function ____exports.await_task(cur, t)
     ____exports.check_cancel(cur)
     t.observed = true
-    if not is_final(t.st) then
-        local ____exports_wl_add_task_23 = ____exports.wl_add_task
-        local ____t_20, ____obs_21 = t, "obs"
-        if ____t_20[____obs_21] == nil then
-            ____t_20[____obs_21] = {}
+    if ____exports.fin(t) == nil then
+        local ____exports_wl_add_task_13 = ____exports.wl_add_task
+        local ____t_10, ____obs_11 = t, "obs"
+        if ____t_10[____obs_11] == nil then
+            ____t_10[____obs_11] = {}
         end
-        ____exports_wl_add_task_23(t.obs, cur)
-        cur.what = ("task \"" .. t.name) .. "\""
+        ____exports_wl_add_task_13(t.obs, cur)
         return ____exports.suspend(cur, abort_await_task, t)
     end
     return results_of(t)
@@ -499,7 +500,7 @@ function ____exports.ypcall_puc(handler, fn, ...)
     local args = {...}
     local t = current
     local outer = coroutine.running()
-    local owner = t ~= nil and (outer == t.co or outer == t.pco) and t or nil
+    local owner = t ~= nil and (outer == t.state or outer == t.pco) and t or nil
     if owner == nil then
         if handler == nil then
             return ____exports.ppcall(fn, ...)
@@ -587,8 +588,13 @@ function ____exports.check_sync(fname, timeout_ms)
 end
 --- Runtime configuration (set with `ts.config`).
 ____exports.settings = {debug = false, slow_step_ms = 100}
---- Counters for `:checkhealth` and tests.
-____exports.task_stats = {live = 0, started = 0, unhandled = 0}
+local n_started = 0
+n_done = 0
+n_unhandled = 0
+--- Counters for `:checkhealth`, the inspector and leak checks.
+function ____exports.task_counts()
+    return {live = n_started - n_done, started = n_started, unhandled = n_unhandled}
+end
 QUEUED = function()
 end
 --- A running computation. Create with `ts.run`; await with `Task:await()`.
@@ -616,11 +622,11 @@ end
 function Task.prototype.wait(self, timeout_ms)
     ____exports.check_sync("Task:wait", timeout_ms)
     self.observed = true
-    if not is_final(self.st) then
+    if ____exports.fin(self) == nil then
         local limit = timeout_ms or FOREVER
         local ok, why = runtime.wait(
             limit,
-            function() return is_final(self.st) end
+            function() return ____exports.fin(self) ~= nil end
         )
         if not ok then
             if why == "interrupted" then
@@ -638,7 +644,7 @@ function Task.prototype.wait(self, timeout_ms)
     return results_of(self)
 end
 function Task.prototype.cancel(self, reason)
-    if is_final(self.st) or self.cancel_err ~= nil then
+    if ____exports.fin(self) ~= nil or self.cancel_err ~= nil then
         return false
     end
     cancel_tree(
@@ -648,18 +654,21 @@ function Task.prototype.cancel(self, reason)
     return true
 end
 function Task.prototype.status(self)
-    return self.st
+    return ____exports.fin(self) or (self == current and "running" or "suspended")
 end
 function Task.prototype.is_done(self)
-    return is_final(self.st)
+    return ____exports.fin(self) ~= nil
 end
 function Task.prototype.result(self)
-    if not is_final(self.st) then
-        error(((("Task:result: task \"" .. self.name) .. "\" has not completed (status \"") .. self.st) .. "\")", 2)
+    if ____exports.fin(self) == nil then
+        error(
+            ((("Task:result: task \"" .. self.name) .. "\" has not completed (status \"") .. self:status()) .. "\")",
+            2
+        )
     end
     self.observed = true
-    if self.st == "done" then
-        local v = self.vals
+    if ____exports.fin(self) == "done" then
+        local v = self.vals or EMPTY
         return true, unpack(v, 1, v.n)
     end
     return false, self.err
@@ -672,7 +681,7 @@ function Task.prototype.on_complete(self, fn)
         )
     end
     self.observed = true
-    if is_final(self.st) then
+    if ____exports.fin(self) ~= nil then
         call_observer(fn, self)
         return function()
         end
@@ -693,17 +702,18 @@ function Task.prototype.detach(self)
     return self
 end
 function Task.prototype.traceback(self)
-    local head = ((((("task \"" .. self.name) .. "\" (") .. self.st) .. ", started at ") .. ____exports.site_of(self)) .. ")"
-    if self.st == "failed" then
+    local head = ((((("task \"" .. self.name) .. "\" (") .. self:status()) .. ", started at ") .. ____exports.site_of(self)) .. ")"
+    if ____exports.fin(self) == "failed" then
         return (head .. "\n") .. tostring(self.err)
     end
-    if self.st == "suspended" and self.co ~= nil and coroutine.status(self.co) == "suspended" then
-        return debug.traceback(self.co, head)
+    if ____exports.fin(self) == nil and self ~= current and coroutine.status(self.state) == "suspended" then
+        return debug.traceback(self.state, head)
     end
     return head
 end
 TaskProto = ____exports.Task.prototype
-TaskProto.__tostring = function(t) return ((("Task \"" .. t.name) .. "\" (") .. t.st) .. ")" end
+TaskProto.__tostring = function(t) return ((("Task \"" .. t.name) .. "\" (") .. t:status()) .. ")" end
+TaskProto.name = "task"
 --- `coroutine.resume` typed as TSTL needs to pass its results on without a table.
 ____exports.resume = coroutine.resume
 --- `pcall` typed the same way.
@@ -729,19 +739,19 @@ function ____exports.spawn(opts, fn, ...)
     local parent = ____temp_4
     local t = setmetatable(
         {
-            co = coroutine.create(fn),
-            st = "suspended",
-            name = opts and opts.name or "task",
+            state = coroutine.create(fn),
             parent = parent
         },
         TaskProto
     )
-    local ____exports_task_stats_7, ____live_8 = ____exports.task_stats, "live"
-    ____exports_task_stats_7[____live_8] = ____exports_task_stats_7[____live_8] + 1
-    local ____exports_task_stats_9, ____started_10 = ____exports.task_stats, "started"
-    ____exports_task_stats_9[____started_10] = ____exports_task_stats_9[____started_10] + 1
-    if opts ~= nil and opts.fast == true then
-        t.fast = true
+    n_started = n_started + 1
+    if opts ~= nil then
+        if opts.name ~= nil then
+            t.name = opts.name
+        end
+        if opts.fast == true then
+            t.fast = true
+        end
     end
     if ____exports.settings.debug then
         local info = debug.getinfo(3, "Sl")
@@ -751,9 +761,9 @@ function ____exports.spawn(opts, fn, ...)
         t.t0 = runtime.uv.hrtime()
     end
     if parent ~= nil then
-        local ____parent_11, ____kids_12 = parent, "kids"
-        if ____parent_11[____kids_12] == nil then
-            ____parent_11[____kids_12] = {}
+        local ____parent_5, ____kids_6 = parent, "kids"
+        if ____parent_5[____kids_6] == nil then
+            ____parent_5[____kids_6] = {}
         end
         parent.kids[t] = true
         parent.nkids = (parent.nkids or 0) + 1
@@ -771,23 +781,24 @@ function ____exports.spawn(opts, fn, ...)
     end
     return t
 end
+yielded = false
 local function step(t, ...)
-    if is_final(t.st) then
+    if ____exports.fin(t) ~= nil then
         return
     end
     current = t
-    t.st = "running"
+    yielded = false
     if ____exports.settings.debug then
         local start = runtime.uv.hrtime()
         after_step(
             t,
-            ____exports.resume(t.co, ...)
+            ____exports.resume(t.state, ...)
         )
         check_slow(t, start)
     else
         after_step(
             t,
-            ____exports.resume(t.co, ...)
+            ____exports.resume(t.state, ...)
         )
     end
     current = nil
@@ -807,6 +818,7 @@ end
 function ____exports.yield_now(t)
     t.abort = QUEUED
     enqueue(t, EMPTY)
+    yielded = true
     coroutine.yield()
     t.abort = nil
     ____exports.check_cancel(t)

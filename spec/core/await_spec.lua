@@ -71,7 +71,7 @@ describe("ts.await", function()
   it("refuses to run from a foreign coroutine inside a task", function()
     local msg
     ts.run(function()
-      local co = coroutine.create(function() return ts.await(function(cb) cb() end) end)
+      local co = coroutine.create(function() return ts.await(function(cb) end) end)
       local _, e = coroutine.resume(co)
       msg = e
     end):wait(1000)

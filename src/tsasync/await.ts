@@ -194,7 +194,6 @@ export function await_cb(
   }
   if (s.st !== CALLING) error(`${fname}: internal error: callback slot in state ${s.st}`, 0);
   s.st = SUSPENDED;
-  t.what = "a callback";
   return suspend(t, abort_slot, s);
 }
 
@@ -235,6 +234,14 @@ function await_dispatch(this: void, fname: string, x: unknown, ...args: unknown[
   return await_future(t, x as Future);
 }
 
+/** The hot form `ts.await(argc, fn, ...)`, validated without detours. */
+function await_argc(argc: number, fn?: unknown, ...args: unknown[]): LuaMultiReturn<unknown[]> {
+  if (!(argc >= 1 && argc % 1 === 0) || type(fn) !== "function" || select("#", ...args) >= argc) {
+    validate("ts.await", argc, fn, ...args);
+  }
+  return await_cb("ts.await", undefined, argc, fn as (this: void, ...a: unknown[]) => unknown, ...args);
+}
+
 function await_rest(fname: string, argc: number, fn?: unknown, ...args: unknown[]): LuaMultiReturn<unknown[]> {
   return await_cb(fname, undefined, argc, fn as (this: void, ...a: unknown[]) => unknown, ...args);
 }
@@ -250,6 +257,7 @@ function await_rest(fname: string, argc: number, fn?: unknown, ...args: unknown[
  * ```
  */
 export function await_(this: void, x: Awaitable, ...args: unknown[]): LuaMultiReturn<any[]> {
+  if (type(x) === "number") return await_argc(x as number, ...args);
   validate("ts.await", x, ...args);
   return await_dispatch("ts.await", x, ...args);
 }
@@ -326,7 +334,6 @@ export function sleep(this: void, ms: number): void {
   check_ms("ts.sleep", ms);
   const t = running_task("ts.sleep");
   check_cancel(t);
-  t.what = `sleep(${ms})`;
   suspend(t, abort_sleep, timers.add(ms, wake_sleeper, t));
 }
 
@@ -341,7 +348,6 @@ function abort_schedule(arg: unknown, t: Task): void {
 export function schedule(this: void): void {
   const t = running_task("ts.schedule");
   check_cancel(t);
-  t.what = "the main loop";
   suspend(t, abort_schedule, defer(t, EMPTY));
 }
 

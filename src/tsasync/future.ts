@@ -154,7 +154,6 @@ export function await_future(t: Task, f: Future): LuaMultiReturn<unknown[]> {
   }
   if (f.s === REJECTED) return error(f.e, 0);
   wl_add_task((f.w ??= []), t);
-  t.what = "a future";
   return suspend(t, abort_wait, f);
 }
 

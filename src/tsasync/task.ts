@@ -36,6 +36,9 @@ import { EMPTY, Packed, enqueue, pack, set_step, wake, wake_packed } from "./sch
 /** The results of a function returning `R`, as a tuple: `LuaMultiReturn<[a, b]>` gives `[a, b]`, `T` gives `[T]`. */
 export type Results<R> = R extends LuaMultiReturn<infer U> ? U : R extends void ? [] : [R];
 
+/** The status of a completed task. */
+export type FinalStatus = "done" | "failed" | "cancelled";
+
 /** What `Task:status()` returns. */
 export type TaskStatus = "running" | "suspended" | "done" | "failed" | "cancelled";
 
@@ -61,8 +64,14 @@ export const settings: {
   slow_step_ms: number;
 } = { debug: false, slow_step_ms: 100 };
 
-/** Counters for `:checkhealth` and tests. */
-export const task_stats = { live: 0, started: 0, unhandled: 0 };
+let n_started = 0;
+let n_done = 0;
+let n_unhandled = 0;
+
+/** Counters for `:checkhealth`, the inspector and leak checks. */
+export function task_counts(this: void): { live: number; started: number; unhandled: number } {
+  return { live: n_started - n_done, started: n_started, unhandled: n_unhandled };
+}
 
 const QUEUED: AbortFn = () => {};
 
@@ -73,10 +82,11 @@ const QUEUED: AbortFn = () => {};
 export class Task<R extends unknown[] = unknown[]> {
   /** Name given to `ts.run` (default `"task"`). */
   declare name: string;
-  /** @internal the coroutine */
-  declare co: LuaThread;
-  /** @internal */
-  declare st: TaskStatus;
+  /**
+   * @internal The coroutine while the task is live; its final status once it completed (the
+   * same key, so completing adds no key to the table: no rehash on the spawn path).
+   */
+  declare state: LuaThread | FinalStatus;
   /** @internal parent in the task tree (absent for roots and detached tasks) */
   declare parent?: Task;
   /** @internal live children */
@@ -85,8 +95,6 @@ export class Task<R extends unknown[] = unknown[]> {
   declare nkids?: number;
   /** @internal coroutine finished; completion waits for the children */
   declare body_done?: boolean;
-  /** @internal the body returned normally */
-  declare body_ok?: boolean;
   /** @internal results (packed) once done */
   declare vals?: Packed;
   /** @internal error once failed or cancelled */
@@ -117,8 +125,6 @@ export class Task<R extends unknown[] = unknown[]> {
   declare pco?: LuaThread;
   /** @internal start site recorded in debug mode */
   declare site?: string;
-  /** @internal description of what the task awaits (inspector) */
-  declare what?: string;
   /** @internal start time (debug mode) */
   declare t0?: number;
   /** @internal callback slot reused by callback awaits */
@@ -159,9 +165,9 @@ export class Task<R extends unknown[] = unknown[]> {
   wait(this: Task<R>, timeout_ms?: number): LuaMultiReturn<R> {
     check_sync("Task:wait", timeout_ms);
     this.observed = true;
-    if (!is_final(this.st)) {
+    if (fin(this) === undefined) {
       const limit = timeout_ms ?? FOREVER;
-      const [ok, why] = runtime.wait(limit, () => is_final(this.st));
+      const [ok, why] = runtime.wait(limit, () => fin(this) !== undefined);
       if (!ok) {
         if (why === "interrupted") error(`Task:wait: interrupted while waiting for task "${this.name}"`, 2);
         error(new_timeout(limit, `Task:wait: task "${this.name}" did not finish within ${limit} ms`), 2);
@@ -178,7 +184,7 @@ export class Task<R extends unknown[] = unknown[]> {
    * @param reason any value, kept in the error (`err.reason`).
    */
   cancel(this: Task<R>, reason?: unknown): boolean {
-    if (is_final(this.st) || this.cancel_err !== undefined) return false;
+    if (fin(this) !== undefined || this.cancel_err !== undefined) return false;
     cancel_tree(this, new_cancelled(reason));
     return true;
   }
@@ -188,12 +194,12 @@ export class Task<R extends unknown[] = unknown[]> {
    * `"failed"` or `"cancelled"`.
    */
   status(this: Task<R>): TaskStatus {
-    return this.st;
+    return fin(this) ?? (this === current ? "running" : "suspended");
   }
 
   /** True once the task has completed (done, failed or cancelled). */
   is_done(this: Task<R>): boolean {
-    return is_final(this.st);
+    return fin(this) !== undefined;
   }
 
   /**
@@ -201,10 +207,10 @@ export class Task<R extends unknown[] = unknown[]> {
    * running.
    */
   result(this: Task<R>): LuaMultiReturn<[boolean, ...unknown[]]> {
-    if (!is_final(this.st)) error(`Task:result: task "${this.name}" has not completed (status "${this.st}")`, 2);
+    if (fin(this) === undefined) error(`Task:result: task "${this.name}" has not completed (status "${this.status()}")`, 2);
     this.observed = true;
-    if (this.st === "done") {
-      const v = this.vals!;
+    if (fin(this) === "done") {
+      const v = this.vals ?? EMPTY;
       return $multi(true, ...unpack(v as unknown as unknown[], 1, v.n));
     }
     return $multi(false, this.err);
@@ -218,7 +224,7 @@ export class Task<R extends unknown[] = unknown[]> {
   on_complete(this: Task<R>, fn: (this: void, ok: boolean, ...values: unknown[]) => void): () => void {
     if (type(fn) !== "function") error(`Task:on_complete: fn must be a function, got ${type(fn)}`, 2);
     this.observed = true;
-    if (is_final(this.st)) {
+    if (fin(this) !== undefined) {
       call_observer(fn, this);
       return () => {};
     }
@@ -244,17 +250,25 @@ export class Task<R extends unknown[] = unknown[]> {
    * task's name and start site.
    */
   traceback(this: Task<R>): string {
-    const head = `task "${this.name}" (${this.st}, started at ${site_of(this)})`;
-    if (this.st === "failed") return `${head}\n${tostring(this.err)}`;
-    if (this.st === "suspended" && this.co !== undefined && coroutine.status(this.co) === "suspended") {
-      return debug.traceback(this.co, head);
+    const head = `task "${this.name}" (${this.status()}, started at ${site_of(this)})`;
+    if (fin(this) === "failed") return `${head}\n${tostring(this.err)}`;
+    if (fin(this) === undefined && this !== current && coroutine.status(this.state as LuaThread) === "suspended") {
+      return debug.traceback(this.state as LuaThread, head);
     }
     return head;
   }
 }
 
 const TaskProto = (Task as unknown as { prototype: object }).prototype;
-(TaskProto as Record<string, unknown>).__tostring = (t: Task) => `Task "${t.name}" (${t.st})`;
+(TaskProto as Record<string, unknown>).__tostring = (t: Task) => `Task "${t.name}" (${t.status()})`;
+// Unnamed tasks read their name from here: one key less in every task table.
+(TaskProto as Record<string, unknown>).name = "task";
+
+/** The final status of `t`, or nil while it is live. */
+export function fin(t: Task): FinalStatus | undefined {
+  const s = t.state;
+  return type(s) === "string" ? (s as FinalStatus) : undefined;
+}
 
 /** True when `x` is a Task. */
 export function is_task(x: unknown): x is Task {
@@ -266,9 +280,6 @@ export function first(this: void, a?: unknown): unknown {
   return a;
 }
 
-function is_final(st: TaskStatus): boolean {
-  return st === "done" || st === "failed" || st === "cancelled";
-}
 
 // ---- wait lists (observers of tasks and futures) ---------------------------------------------
 
@@ -334,16 +345,12 @@ export function current_task(this: void): Task | undefined {
 }
 
 /**
- * The running task, checked: raises `<fname>: ...` outside a task or from a coroutine
- * that tsasync does not drive (e.g. inside `coroutine.wrap` in a task).
+ * The running task, checked: raises `<fname>: ...` outside a task. (That the caller runs on
+ * the task's own coroutine is checked by `suspend`, where it matters, not on every call.)
  */
 export function running_task(fname: string): Task {
   const t = current;
   if (t === undefined) error(`${fname}: must be called inside a task (start one with ts.run)`, 3);
-  const co = coroutine.running();
-  if (co !== t.co && co !== t.pco) {
-    error(`${fname}: called from a coroutine that tsasync does not drive (a coroutine inside a task); await from the task itself`, 3);
-  }
   return t;
 }
 
@@ -353,13 +360,12 @@ export function running_task(fname: string): Task {
 export function spawn(opts: (RunOptions & { shielded?: boolean }) | undefined, fn: unknown, ...args: unknown[]): Task {
   if (type(fn) !== "function") error(`ts.run: fn must be a function, got ${type(fn)}`, 3);
   const parent = opts !== undefined && opts.detach === true ? undefined : current;
-  const t = setmetatable(
-    { co: coroutine.create(fn as (...a: unknown[]) => unknown), st: "suspended", name: opts?.name ?? "task", parent },
-    TaskProto as LuaMetatable<object>,
-  ) as unknown as Task;
-  task_stats.live += 1;
-  task_stats.started += 1;
-  if (opts !== undefined && opts.fast === true) t.fast = true;
+  const t = setmetatable({ state: coroutine.create(fn as (this: void) => void), parent }, TaskProto as LuaMetatable<object>) as unknown as Task;
+  n_started += 1;
+  if (opts !== undefined) {
+    if (opts.name !== undefined) t.name = opts.name;
+    if (opts.fast === true) t.fast = true;
+  }
   if (settings.debug) {
     const info = debug.getinfo(3, "Sl");
     if (info !== undefined) t.site = `${info.short_src}:${info.currentline}`;
@@ -379,16 +385,20 @@ export function spawn(opts: (RunOptions & { shielded?: boolean }) | undefined, f
 
 // ---- stepping -----------------------------------------------------------------------------
 
+/** Set by every tsasync suspension right before it yields: tells a suspension from a return. */
+let yielded = false;
+
+
 function step(this: void, t: Task, ...args: unknown[]): void {
-  if (is_final(t.st)) return;
+  if (fin(t) !== undefined) return;
   current = t;
-  t.st = "running";
+  yielded = false;
   if (settings.debug) {
     const start = runtime.uv.hrtime();
-    after_step(t, ...resume(t.co, ...args));
+    after_step(t, ...resume(t.state as LuaThread, ...args));
     check_slow(t, start);
   } else {
-    after_step(t, ...resume(t.co, ...args));
+    after_step(t, ...resume(t.state as LuaThread, ...args));
   }
   current = undefined;
 }
@@ -403,29 +413,26 @@ function check_slow(t: Task, start: number): void {
   }
 }
 
-function after_step(t: Task, okv?: unknown, ...rest: unknown[]): void {
-  const ok = okv as boolean;
-  if (coroutine.status(t.co) !== "dead") {
-    t.st = "suspended";
-    if (t.abort === undefined) {
-      // A bare coroutine.yield() inside the task: treat it as yielding to the other tasks.
-      t.abort = QUEUED;
-      enqueue(t, EMPTY);
-    }
+function after_step(t: Task, ok?: unknown, ...rest: unknown[]): void {
+  if (yielded) return;
+  // Not a tsasync suspension: returned, raised, or a bare coroutine.yield(). (No trampoline
+  // function flags the return: its frame would make suspended tasks' stacks outgrow their
+  // first allocation, doubling their memory.)
+  if (ok && coroutine.status(t.state as LuaThread) !== "dead") {
+    // A bare coroutine.yield() inside the task: treat it as yielding to the other tasks.
+    t.abort = QUEUED;
+    enqueue(t, EMPTY);
     return;
   }
-  t.body_done = true;
-  t.body_ok = ok;
   if (ok) {
-    t.vals = select("#", ...rest) === 0 ? EMPTY : pack(...rest);
+    if (select("#", ...rest) > 0) t.vals = pack(...rest);
   } else {
     const e = first(...rest);
     t.err = getmetatable(e) === CancelledMT && t.cancel_err !== undefined ? e : wrap_error(t, e);
   }
-  t.slot = undefined;
+  if (t.slot !== undefined) t.slot = undefined;
   if (t.nkids !== undefined && t.nkids > 0) {
-    t.st = "suspended";
-    t.what = "its children";
+    t.body_done = true;
     if (!ok) cancel_children(t, t.err);
     return;
   }
@@ -433,16 +440,18 @@ function after_step(t: Task, okv?: unknown, ...rest: unknown[]): void {
 }
 
 function wrap_error(t: Task, e: unknown): TaskError {
-  return new_task_error(e, t.name, site_of(t), debug.traceback(t.co));
+  return new_task_error(e, t.name, site_of(t), debug.traceback(t.state as LuaThread));
 }
 
 /** Where the task was started (debug mode) or where its function was defined. */
 export function site_of(t: Task): string {
   if (t.site !== undefined) return t.site;
-  if (t.co === undefined) return "?";
+  const co = t.state;
+  if (type(co) !== "thread") return "?";
+  // The bottom Lua frame of the coroutine is the task's function.
   let found = "?";
   for (let level = 0; level < 200; level++) {
-    const info = debug.getinfo(t.co, level, "S");
+    const info = debug.getinfo(co as LuaThread, level, "S");
     if (info === undefined) break;
     if (info.what !== "C") found = `${info.short_src}:${info.linedefined}`;
   }
@@ -452,29 +461,23 @@ export function site_of(t: Task): string {
 
 // ---- completion -----------------------------------------------------------------------------
 
-function complete(first: Task): void {
-  let t: Task | undefined = first;
+function complete(start: Task): void {
+  let t: Task | undefined = start;
   while (t !== undefined) {
-    let ok = false;
     if (t.child_err !== undefined) {
-      t.st = "failed";
+      t.state = "failed";
       t.err = t.child_err;
-    } else if (!t.body_ok) {
-      t.st = t.cancel_err !== undefined && getmetatable(t.err) === CancelledMT ? "cancelled" : "failed";
+    } else if (t.err !== undefined) {
+      t.state = t.cancel_err !== undefined && getmetatable(t.err) === CancelledMT ? "cancelled" : "failed";
     } else if (t.cancel_err !== undefined) {
-      t.st = "cancelled";
+      t.state = "cancelled";
       t.err = t.cancel_err;
     } else {
-      t.st = "done";
-      ok = true;
+      t.state = "done";
     }
-    if (!ok) t.vals = undefined;
-    task_stats.live -= 1;
-    t.co = undefined as unknown as LuaThread; // a dead coroutine keeps its stack: let it go
-    t.abort = undefined;
-    t.abort_arg = undefined;
-    t.kids = undefined;
-    t.what = undefined;
+    if (fin(t) !== "done" && t.vals !== undefined) t.vals = undefined;
+    n_done += 1;
+    if (t.kids !== undefined) t.kids = undefined;
     const obs = t.obs;
     if (obs !== undefined) {
       t.obs = undefined;
@@ -486,16 +489,16 @@ function complete(first: Task): void {
       }
     }
     const p: Task | undefined = t.parent;
-    t.parent = undefined;
     let next: Task | undefined;
     if (p !== undefined) {
-      if (t.st === "failed" && t.observed !== true && p.child_err === undefined) {
+      t.parent = undefined;
+      if (fin(t) === "failed" && t.observed !== true && p.child_err === undefined) {
         t.observed = true;
         p.child_err = t.err;
         if (p.cancel_err === undefined) cancel_tree(p, new_cancelled(`child task "${t.name}" failed`));
       }
       if (remove_child(p, t)) next = p;
-    } else if (t.st === "failed" && t.observed !== true) {
+    } else if (fin(t) === "failed" && t.observed !== true) {
       queue_unhandled(t);
     }
     t = next;
@@ -508,7 +511,7 @@ function remove_child(p: Task, c: Task): boolean {
   if (kids === undefined || !kids.has(c)) return false;
   kids.delete(c);
   p.nkids = p.nkids! - 1;
-  if (p.nkids === 0 && p.body_done === true && !is_final(p.st)) {
+  if (p.nkids === 0 && p.body_done === true && fin(p) === undefined) {
     if (p === c) return false;
     return true;
   }
@@ -518,8 +521,8 @@ function remove_child(p: Task, c: Task): boolean {
 function notify_waiter(w: Task, t: Task): void {
   w.abort = undefined;
   w.abort_arg = undefined;
-  if (t.st === "done") {
-    wake_packed(w, t.vals!);
+  if (fin(t) === "done") {
+    wake_packed(w, t.vals ?? EMPTY);
   } else {
     w.wake_err = t.err;
     wake_packed(w, EMPTY);
@@ -527,8 +530,8 @@ function notify_waiter(w: Task, t: Task): void {
 }
 
 function call_observer(fn: (this: void, ok: boolean, ...values: unknown[]) => void, t: Task): void {
-  if (t.st === "done") {
-    const v = t.vals!;
+  if (fin(t) === "done") {
+    const v = t.vals ?? EMPTY;
     observer_failed(t, ...ppcall(fn, true, ...unpack(v as unknown as unknown[], 1, v.n)));
   } else {
     observer_failed(t, ...ppcall(fn, false, t.err));
@@ -558,7 +561,7 @@ function flush_unhandled(this: void): void {
   for (const t of batch) {
     if (t.observed === true) continue;
     t.observed = true;
-    task_stats.unhandled += 1;
+    n_unhandled += 1;
     const handler = settings.on_unhandled;
     if (handler !== undefined) {
       const [ok, err] = pcall(handler, t.err, t);
@@ -589,7 +592,7 @@ function cancel_tree(root: Task, err: CancelledError): void {
     const kids = t.kids;
     if (kids !== undefined) {
       for (const [c] of kids) {
-        if (c.shielded !== true && c.cancel_err === undefined && !is_final(c.st)) stack.push(c);
+        if (c.shielded !== true && c.cancel_err === undefined && fin(c) === undefined) stack.push(c);
       }
     }
   }
@@ -601,13 +604,13 @@ function cancel_children(t: Task, reason: unknown): void {
   const err = new_cancelled(`parent task "${t.name}" failed: ${message_of(reason)}`);
   const list: Task[] = [];
   for (const [c] of kids) list.push(c);
-  for (const c of list) if (c.cancel_err === undefined && !is_final(c.st)) cancel_tree(c, err);
+  for (const c of list) if (c.cancel_err === undefined && fin(c) === undefined) cancel_tree(c, err);
 }
 
 /** Delivers a pending cancellation to `t` if it is suspended on an operation. */
 function interrupt(t: Task): void {
   const abort = t.abort;
-  if (abort === undefined || abort === QUEUED || (t.shield ?? 0) > 0 || t.st !== "suspended") return;
+  if (abort === undefined || abort === QUEUED || (t.shield ?? 0) > 0 || fin(t) !== undefined || t === current) return;
   const arg = t.abort_arg;
   t.abort = undefined;
   t.abort_arg = undefined;
@@ -654,8 +657,14 @@ export function suspend(t: Task, abort: AbortFn, arg: unknown): LuaMultiReturn<u
     abort(arg, t);
     error(t.cancel_err, 0);
   }
+  const co = coroutine.running();
+  if (co !== t.state && co !== t.pco) {
+    abort(arg, t);
+    error("tsasync: cannot suspend from a coroutine that tsasync does not drive (a coroutine inside a task); await from the task itself", 0);
+  }
   t.abort = abort;
   t.abort_arg = arg;
+  yielded = true;
   return after_resume(t, ...coroutine.yield());
 }
 
@@ -663,6 +672,7 @@ export function suspend(t: Task, abort: AbortFn, arg: unknown): LuaMultiReturn<u
 export function yield_now(t: Task): void {
   t.abort = QUEUED;
   enqueue(t, EMPTY);
+  yielded = true;
   coroutine.yield();
   t.abort = undefined;
   check_cancel(t);
@@ -686,8 +696,9 @@ export function resume_error(t: Task, err: unknown): void {
 // ---- awaiting tasks -----------------------------------------------------------------------------
 
 function results_of(t: Task): LuaMultiReturn<unknown[]> {
-  if (t.st === "done") {
-    const v = t.vals!;
+  if (fin(t) === "done") {
+    const v = t.vals;
+    if (v === undefined) return $multi();
     return unpack(v as unknown as unknown[], 1, v.n) as LuaMultiReturn<unknown[]>;
   }
   return error(t.err, 0);
@@ -702,9 +713,8 @@ function abort_await_task(arg: unknown, w: Task): void {
 export function await_task(cur: Task, t: Task): LuaMultiReturn<unknown[]> {
   check_cancel(cur);
   t.observed = true;
-  if (!is_final(t.st)) {
+  if (fin(t) === undefined) {
     wl_add_task((t.obs ??= []), cur);
-    cur.what = `task "${t.name}"`;
     return suspend(cur, abort_await_task, t);
   }
   return results_of(t);
@@ -755,7 +765,7 @@ export function ypcall_puc(
 ): LuaMultiReturn<[boolean, ...unknown[]]> {
   const t = current;
   const outer = coroutine.running();
-  const owner = t !== undefined && (outer === t.co || outer === t.pco) ? t : undefined;
+  const owner = t !== undefined && (outer === t.state || outer === t.pco) ? t : undefined;
   if (owner === undefined) {
     // Not in a task: nothing can suspend inside, a plain pcall does.
     if (handler === undefined) return ppcall(fn, ...args);
