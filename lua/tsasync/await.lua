@@ -27,51 +27,75 @@ local yield_now = ____task.yield_now
 local ypcall_puc = ____task.ypcall_puc
 function store(s, n, a, b, c, ...)
     s.n = n
-    if n <= 3 then
+    if n == 1 then
+        s.a = a
+    elseif n == 2 then
+        s.a = a
+        s.b = b
+    elseif n == 3 then
         s.a = a
         s.b = b
         s.c = c
-    else
+    elseif n > 3 then
         s.p = pack(a, b, c, ...)
     end
 end
 function take(s)
     local n = s.n
-    local a = s.a
-    local b = s.b
-    local c = s.c
-    s.a = nil
-    s.b = nil
-    s.c = nil
+    if n == 1 then
+        local a = s.a
+        s.a = false
+        return a
+    end
     if n == 0 then
         return
     end
-    if n == 1 then
-        return a
-    end
     if n == 2 then
+        local a = s.a
+        local b = s.b
+        s.a = false
+        s.b = false
         return a, b
     end
     if n == 3 then
+        local a = s.a
+        local b = s.b
+        local c = s.c
+        s.a = false
+        s.b = false
+        s.c = false
         return a, b, c
     end
     local p = s.p
-    s.p = nil
+    s.p = false
     return unpack(p, 1, p.n)
 end
 function late(s, ...)
     local fn = s.cleanup
-    if fn == nil then
+    if fn == false then
         return
     end
-    s.cleanup = nil
+    s.cleanup = false
     local ok, err = pcall(fn, ...)
     if not ok then
         report((("tsasync: error in cleanup of a cancelled await (task \"" .. s.t.name) .. "\"): ") .. tostring(err))
     end
 end
 function new_slot(t)
-    local s = {st = IDLE, t = t, n = 0}
+    local s = {
+        st = IDLE,
+        t = t,
+        cb = nil,
+        n = 0,
+        a = false,
+        b = false,
+        c = false,
+        p = false,
+        fast = false,
+        cleanup = false,
+        on_cancel = false,
+        ret = false
+    }
     s.cb = function(...)
         local st = s.st
         if st == CALLING then
@@ -85,8 +109,8 @@ function new_slot(t)
             s.st = IDLE
             t.abort = nil
             t.abort_arg = nil
-            s.ret = nil
-            if s.fast == true then
+            s.ret = false
+            if s.fast then
                 wake_fast(t, ...)
             else
                 wake(t, ...)
@@ -106,10 +130,10 @@ function abort_slot(arg, t)
     end
     local fn = s.on_cancel
     local ret = s.ret
-    s.on_cancel = nil
-    s.ret = nil
-    if fn ~= nil then
-        if ret ~= nil then
+    s.on_cancel = false
+    s.ret = false
+    if fn ~= false then
+        if ret ~= false then
             fn(unpack(ret, 1, ret.n))
         else
             fn()
@@ -156,11 +180,13 @@ function ____exports.await_cb(fname, opts, argc, fn, ...)
     local s = t.slot or new_slot(t)
     s.st = CALLING
     if opts == nil then
+        if s.fast then
+            s.fast = false
+        end
         invoke(fn, argc, s.cb, ...)
-        s.fast = nil
     else
-        s.fast = opts.fast
-        s.cleanup = opts.cleanup
+        s.fast = opts.fast == true
+        s.cleanup = opts.cleanup or false
         if opts.on_cancel ~= nil then
             s.on_cancel = opts.on_cancel
             s.ret = pack(invoke(fn, argc, s.cb, ...))
@@ -170,9 +196,11 @@ function ____exports.await_cb(fname, opts, argc, fn, ...)
     end
     if s.st == DONE_SYNC then
         s.st = IDLE
-        s.cleanup = nil
-        s.on_cancel = nil
-        s.ret = nil
+        if opts ~= nil then
+            s.cleanup = false
+            s.on_cancel = false
+            s.ret = false
+        end
         return take(s)
     end
     if s.st ~= CALLING then

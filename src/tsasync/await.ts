@@ -50,59 +50,91 @@ const DONE_SYNC = 2;
 const SUSPENDED = 3;
 const ORPHAN = 4;
 
+/**
+ * A task's reusable callback and the state of the await using it. Every key exists from
+ * creation (absent values are `false`), so the hot path never adds a key to the table: in
+ * LuaJIT even storing nil under a missing key takes the slow new-key path.
+ */
 interface Slot {
   st: number;
   t: Task;
   cb: (this: void, ...values: unknown[]) => void;
   n: number;
-  a?: unknown;
-  b?: unknown;
-  c?: unknown;
-  p?: Packed;
-  fast?: boolean;
-  cleanup?: (this: void, ...values: unknown[]) => void;
-  on_cancel?: (this: void, ...values: unknown[]) => void;
-  ret?: Packed;
+  a: unknown;
+  b: unknown;
+  c: unknown;
+  p: Packed | false;
+  fast: boolean;
+  cleanup: ((this: void, ...values: unknown[]) => void) | false;
+  on_cancel: ((this: void, ...values: unknown[]) => void) | false;
+  ret: Packed | false;
 }
 
 function store(s: Slot, n: number, a?: unknown, b?: unknown, c?: unknown, ...more: unknown[]): void {
   s.n = n;
-  if (n <= 3) {
+  if (n === 1) s.a = a;
+  else if (n === 2) {
+    s.a = a;
+    s.b = b;
+  } else if (n === 3) {
     s.a = a;
     s.b = b;
     s.c = c;
-  } else {
-    s.p = pack(a, b, c, ...more);
-  }
+  } else if (n > 3) s.p = pack(a, b, c, ...more);
 }
 
 function take(s: Slot): LuaMultiReturn<unknown[]> {
   const n = s.n;
-  const a = s.a;
-  const b = s.b;
-  const c = s.c;
-  s.a = undefined;
-  s.b = undefined;
-  s.c = undefined;
+  if (n === 1) {
+    const a = s.a;
+    s.a = false;
+    return $multi(a);
+  }
   if (n === 0) return $multi();
-  if (n === 1) return $multi(a);
-  if (n === 2) return $multi(a, b);
-  if (n === 3) return $multi(a, b, c);
-  const p = s.p!;
-  s.p = undefined;
+  if (n === 2) {
+    const a = s.a;
+    const b = s.b;
+    s.a = false;
+    s.b = false;
+    return $multi(a, b);
+  }
+  if (n === 3) {
+    const a = s.a;
+    const b = s.b;
+    const c = s.c;
+    s.a = false;
+    s.b = false;
+    s.c = false;
+    return $multi(a, b, c);
+  }
+  const p = s.p as Packed;
+  s.p = false;
   return unpack(p as unknown as unknown[], 1, p.n) as LuaMultiReturn<unknown[]>;
 }
 
 function late(s: Slot, ...values: unknown[]): void {
   const fn = s.cleanup;
-  if (fn === undefined) return;
-  s.cleanup = undefined;
+  if (fn === false) return;
+  s.cleanup = false;
   const [ok, err] = pcall(fn, ...values);
   if (!ok) report(`tsasync: error in cleanup of a cancelled await (task "${s.t.name}"): ${tostring(err)}`);
 }
 
 function new_slot(t: Task): Slot {
-  const s = { st: IDLE, t, n: 0 } as Slot;
+  const s: Slot = {
+    st: IDLE,
+    t,
+    cb: undefined as unknown as Slot["cb"],
+    n: 0,
+    a: false,
+    b: false,
+    c: false,
+    p: false,
+    fast: false,
+    cleanup: false,
+    on_cancel: false,
+    ret: false,
+  };
   s.cb = (...values: unknown[]) => {
     const st = s.st;
     if (st === CALLING) {
@@ -112,8 +144,8 @@ function new_slot(t: Task): Slot {
       s.st = IDLE;
       t.abort = undefined;
       t.abort_arg = undefined;
-      s.ret = undefined;
-      if (s.fast === true) wake_fast(t, ...values);
+      s.ret = false;
+      if (s.fast) wake_fast(t, ...values);
       else wake(t, ...values);
     } else if (st === ORPHAN) {
       late(s, ...values);
@@ -129,10 +161,10 @@ function abort_slot(arg: unknown, t: Task): void {
   if (t.slot === s) t.slot = undefined;
   const fn = s.on_cancel;
   const ret = s.ret;
-  s.on_cancel = undefined;
-  s.ret = undefined;
-  if (fn !== undefined) {
-    if (ret !== undefined) fn(...unpack(ret as unknown as unknown[], 1, ret.n));
+  s.on_cancel = false;
+  s.ret = false;
+  if (fn !== false) {
+    if (ret !== false) fn(...unpack(ret as unknown as unknown[], 1, ret.n));
     else fn();
   }
 }
@@ -173,11 +205,11 @@ export function await_cb(
   const s = (t.slot as Slot | undefined) ?? new_slot(t);
   s.st = CALLING;
   if (opts === undefined) {
+    if (s.fast) s.fast = false;
     invoke(fn, argc, s.cb, ...args);
-    s.fast = undefined;
   } else {
-    s.fast = opts.fast;
-    s.cleanup = opts.cleanup;
+    s.fast = opts.fast === true;
+    s.cleanup = opts.cleanup ?? false;
     if (opts.on_cancel !== undefined) {
       s.on_cancel = opts.on_cancel;
       s.ret = pack(invoke(fn, argc, s.cb, ...args));
@@ -187,9 +219,11 @@ export function await_cb(
   }
   if (s.st === DONE_SYNC) {
     s.st = IDLE;
-    s.cleanup = undefined;
-    s.on_cancel = undefined;
-    s.ret = undefined;
+    if (opts !== undefined) {
+      s.cleanup = false;
+      s.on_cancel = false;
+      s.ret = false;
+    }
     return take(s);
   }
   if (s.st !== CALLING) error(`${fname}: internal error: callback slot in state ${s.st}`, 0);
