@@ -14,6 +14,7 @@ local timers = require("tsasync.timers")
 local ____task = require("tsasync.task")
 local NATIVE_YIELDING_PCALL = ____task.NATIVE_YIELDING_PCALL
 local ppcall = ____task.ppcall
+local register_wait_kind = ____task.register_wait_kind
 local await_task = ____task.await_task
 local check_cancel = ____task.check_cancel
 local current_task = ____task.current_task
@@ -226,6 +227,10 @@ CALLING = 1
 DONE_SYNC = 2
 SUSPENDED = 3
 ORPHAN = 4
+register_wait_kind(
+    abort_slot,
+    function() return "a callback" end
+)
 local function check_argc(fname, argc, nargs, level)
     if level == nil then
         level = 3
@@ -394,6 +399,13 @@ end
 local function abort_sleep(arg)
     timers.remove(arg)
 end
+register_wait_kind(
+    abort_sleep,
+    function(arg) return ("sleep (" .. tostring(math.max(
+        0,
+        math.floor(arg.due - timers.now())
+    ))) .. " ms left)" end
+)
 --- Validates a millisecond argument.
 function ____exports.check_ms(fname, ms, argname)
     if argname == nil then
@@ -422,6 +434,10 @@ end
 local function abort_schedule(arg, t)
     cancel_deferred(t, arg)
 end
+register_wait_kind(
+    abort_schedule,
+    function() return "the main loop (ts.schedule)" end
+)
 --- Continues the running task on the main loop after a `vim.schedule` hop, where every
 -- `vim.api` function may be called (all tasks asking in one loop turn share the hop).
 function ____exports.schedule()

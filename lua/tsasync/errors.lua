@@ -10,10 +10,10 @@ end
 --- A one-line message for any error value.
 function ____exports.message_of(err)
     local e = ____exports.root_cause(err)
-    if type(e) == "table" and getmetatable(e) == nil then
-        local m = e.message
-        if m ~= nil then
-            return tostring(m)
+    if type(e) == "table" then
+        local ok, m = pcall(function() return e.message end)
+        if ok and type(m) == "string" then
+            return m
         end
     end
     return tostring(e)

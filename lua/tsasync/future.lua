@@ -8,6 +8,7 @@ local pack = ____scheduler.pack
 local ____task = require("tsasync.task")
 local check_cancel = ____task.check_cancel
 local protect = ____task.protect
+local register_wait_kind = ____task.register_wait_kind
 local report = ____task.report
 local resume_error = ____task.resume_error
 local resume_with = ____task.resume_with
@@ -172,4 +173,8 @@ FutureProto.__tostring = function(f) return ("Future (" .. (f.s == PENDING and "
 function ____exports.is_future(x)
     return getmetatable(x) == FutureProto
 end
+register_wait_kind(
+    abort_wait,
+    function() return "a future" end
+)
 return ____exports

@@ -25,8 +25,9 @@ local ____shield = require("tsasync.shield")
 local shield = ____shield.shield
 local ____task = require("tsasync.task")
 local Task = ____task.Task
---- The version of tsasync.
-____exports.version = "0.1.0"
+local ____version = require("tsasync.version")
+local version = ____version.version
+local inspect = require("tsasync.inspect")
 ____exports.run = run
 ____exports.current = current
 ____exports.in_task = in_task
@@ -45,4 +46,6 @@ ____exports.is_timeout = is_timeout
 ____exports.config = config
 ____exports.Future = Future
 ____exports.Task = Task
+____exports.version = version
+____exports.inspect = inspect
 return ____exports

@@ -83,7 +83,28 @@ local function __TS__Class(self)
     return c
 end
 
+local function __TS__StringStartsWith(self, searchString, position)
+    if position == nil or position < 0 then
+        position = 0
+    end
+    return string.sub(self, position + 1, #searchString + position) == searchString
+end
+
+local function __TS__ArrayFilter(self, callbackfn, thisArg)
+    local result = {}
+    local len = 0
+    for i = 1, #self do
+        if callbackfn(thisArg, self[i], i - 1, self) then
+            len = len + 1
+            result[len] = self[i]
+        end
+    end
+    return result
+end
+
 return {
   __TS__ArraySplice = __TS__ArraySplice,
-  __TS__Class = __TS__Class
+  __TS__Class = __TS__Class,
+  __TS__StringStartsWith = __TS__StringStartsWith,
+  __TS__ArrayFilter = __TS__ArrayFilter
 }

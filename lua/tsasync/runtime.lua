@@ -65,6 +65,12 @@ local function luv_runtime()
                 function()
                 end
             )
+            local stopper = uv.new_prepare()
+            stopper:start(function()
+                if cond() then
+                    uv.stop()
+                end
+            end)
             do
                 local ____try, ____hasReturned, ____returnValue = pcall(function()
                     do
@@ -93,6 +99,7 @@ local function luv_runtime()
                 end)
                 do
                     guard:close()
+                    stopper:close()
                 end
                 if not ____try then
                     error(____hasReturned, 0)

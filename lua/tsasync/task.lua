@@ -2,7 +2,7 @@ local ____lualib = require("tsasync.lualib_bundle")
 local __TS__Class = ____lualib.__TS__Class
 local __TS__ArraySplice = ____lualib.__TS__ArraySplice
 local ____exports = {}
-local check_slow, after_step, wrap_error, complete, remove_child, notify_waiter, call_observer, observer_failed, queue_unhandled, flush_unhandled, cancel_tree, cancel_children, interrupt, after_resume, results_of, abort_await_task, protect_result, restore_pco, forward, forward_resume, n_done, n_unhandled, QUEUED, TaskProto, current, yielded, unhandled, unhandled_pending
+local check_slow, after_step, wrap_error, caller_site, complete, remove_child, notify_waiter, call_observer, observer_failed, queue_unhandled, flush_unhandled, cancel_tree, cancel_children, interrupt, after_resume, results_of, abort_await_task, protect_result, restore_pco, forward, forward_resume, n_done, n_unhandled, QUEUED, TaskProto, roots, wait_kinds, current, yielded, unhandled, unhandled_pending
 local ____errors = require("tsasync.errors")
 local CancelledMT = ____errors.CancelledMT
 local is_cancelled = ____errors.is_cancelled
@@ -60,11 +60,11 @@ function ____exports.wl_remove_task(list, t)
                 local k = 0
                 while k < n do
                     do
-                        local __continue43
+                        local __continue47
                         repeat
                             local o = list[k + 1]
                             if o == false then
-                                __continue43 = true
+                                __continue47 = true
                                 break
                             end
                             list[j + 1] = o
@@ -72,9 +72,9 @@ function ____exports.wl_remove_task(list, t)
                             if ____exports.is_task(o) then
                                 o.widx = j
                             end
-                            __continue43 = true
+                            __continue47 = true
                         until true
-                        if not __continue43 then
+                        if not __continue47 then
                             break
                         end
                     end
@@ -107,6 +107,39 @@ function ____exports.wl_add_callback(list, fn)
         end
     end
 end
+--- The live children of `t`.
+function ____exports.children_of(t)
+    local list = {}
+    local kids = t.kids
+    if kids ~= nil then
+        for c in pairs(kids) do
+            list[#list + 1] = c
+        end
+    end
+    return list
+end
+--- What `t` is waiting for, in words.
+function ____exports.waiting_on(t)
+    if ____exports.fin(t) ~= nil then
+        return ""
+    end
+    if t == current then
+        return "running"
+    end
+    local abort = t.abort
+    if abort == nil then
+        return t.body_done == true and "its children" or "ready to run"
+    end
+    if abort == QUEUED then
+        return "ready to run"
+    end
+    local describe = wait_kinds[abort]
+    if describe == nil then
+        return "an operation"
+    end
+    local ok, text = pcall(describe, t.abort_arg)
+    return ok and text or "an operation"
+end
 --- The running task, checked: raises `<fname>: ...` outside a task. (That the caller runs on
 -- the task's own coroutine is checked by `suspend`, where it matters, not on every call.)
 function ____exports.running_task(fname)
@@ -124,6 +157,9 @@ function check_slow(t, start)
 end
 function after_step(t, ok, ...)
     if yielded then
+        if t.parent == nil then
+            roots[t] = true
+        end
         return
     end
     if ok and coroutine.status(t.state) ~= "dead" then
@@ -137,14 +173,14 @@ function after_step(t, ok, ...)
         end
     else
         local e = ____exports.first(...)
-        local ____t_9 = t
-        local ____temp_8
+        local ____t_10 = t
+        local ____temp_9
         if getmetatable(e) == CancelledMT and t.cancel_err ~= nil then
-            ____temp_8 = e
+            ____temp_9 = e
         else
-            ____temp_8 = wrap_error(t, e)
+            ____temp_9 = wrap_error(t, e)
         end
-        ____t_9.err = ____temp_8
+        ____t_10.err = ____temp_9
     end
     if t.slot ~= nil then
         t.slot = nil
@@ -166,10 +202,29 @@ function wrap_error(t, e)
         debug.traceback(t.state)
     )
 end
+function caller_site()
+    do
+        local level = 2
+        while level < 50 do
+            local info = debug.getinfo(level, "Sl")
+            if info == nil then
+                break
+            end
+            local src = info.short_src or ""
+            local line = info.currentline or -1
+            local internal = string.find(src, "tsasync[/\\][%w_/]+%.lua$")
+            if info.what ~= "C" and line > 0 and internal == nil then
+                return (src .. ":") .. tostring(line)
+            end
+            level = level + 1
+        end
+    end
+    return "?"
+end
 --- Where the task was started (debug mode) or where its function was defined.
 function ____exports.site_of(t)
-    if t.site ~= nil then
-        return t.site
+    if t.at ~= nil then
+        return t.at
     end
     local co = t.state
     if type(co) ~= "thread" then
@@ -190,7 +245,7 @@ function ____exports.site_of(t)
         end
     end
     if found ~= "?" then
-        t.site = found
+        t.at = found
     end
     return found
 end
@@ -212,6 +267,9 @@ function complete(start)
             t.vals = nil
         end
         n_done = n_done + 1
+        if t.parent == nil then
+            roots[t] = nil
+        end
         if t.kids ~= nil then
             t.kids = nil
         end
@@ -220,10 +278,10 @@ function complete(start)
             t.obs = nil
             for ____, o in ipairs(obs) do
                 do
-                    local __continue100
+                    local __continue123
                     repeat
                         if o == false then
-                            __continue100 = true
+                            __continue123 = true
                             break
                         end
                         t.observed = true
@@ -232,9 +290,9 @@ function complete(start)
                         else
                             call_observer(o, t)
                         end
-                        __continue100 = true
+                        __continue123 = true
                     until true
-                    if not __continue100 then
+                    if not __continue123 then
                         break
                     end
                 end
@@ -323,10 +381,10 @@ function flush_unhandled()
     local batch = __TS__ArraySplice(unhandled, 0, #unhandled)
     for ____, t in ipairs(batch) do
         do
-            local __continue125
+            local __continue148
             repeat
                 if t.observed == true then
-                    __continue125 = true
+                    __continue148 = true
                     break
                 end
                 t.observed = true
@@ -335,15 +393,15 @@ function flush_unhandled()
                 if handler ~= nil then
                     local ok, err = pcall(handler, t.err, t)
                     if ok then
-                        __continue125 = true
+                        __continue148 = true
                         break
                     end
                     ____exports.report("tsasync: on_unhandled handler failed: " .. tostring(err))
                 end
                 ____exports.report((("tsasync: unhandled error in task \"" .. t.name) .. "\": ") .. tostring(t.err))
-                __continue125 = true
+                __continue148 = true
             until true
-            if not __continue125 then
+            if not __continue148 then
                 break
             end
         end
@@ -463,12 +521,12 @@ function ____exports.await_task(cur, t)
     ____exports.check_cancel(cur)
     t.observed = true
     if ____exports.fin(t) == nil then
-        local ____exports_wl_add_task_13 = ____exports.wl_add_task
-        local ____t_10, ____obs_11 = t, "obs"
-        if ____t_10[____obs_11] == nil then
-            ____t_10[____obs_11] = {}
+        local ____exports_wl_add_task_14 = ____exports.wl_add_task
+        local ____t_11, ____obs_12 = t, "obs"
+        if ____t_11[____obs_12] == nil then
+            ____t_11[____obs_12] = {}
         end
-        ____exports_wl_add_task_13(t.obs, cur)
+        ____exports_wl_add_task_14(t.obs, cur)
         return ____exports.suspend(cur, abort_await_task, t)
     end
     return results_of(t)
@@ -673,6 +731,24 @@ function Task.prototype.result(self)
     end
     return false, self.err
 end
+function Task.prototype.age(self)
+    local ____temp_0
+    if self.t0 == nil then
+        ____temp_0 = nil
+    else
+        ____temp_0 = (runtime.uv.hrtime() - self.t0) / 1000000
+    end
+    return ____temp_0
+end
+function Task.prototype.site(self)
+    return ____exports.site_of(self)
+end
+function Task.prototype.waiting_on(self)
+    return ____exports.waiting_on(self)
+end
+function Task.prototype.children(self)
+    return ____exports.children_of(self)
+end
 function Task.prototype.on_complete(self, fn)
     if type(fn) ~= "function" then
         error(
@@ -686,12 +762,12 @@ function Task.prototype.on_complete(self, fn)
         return function()
         end
     end
-    local ____exports_wl_add_callback_3 = ____exports.wl_add_callback
-    local ____self_0, ____obs_1 = self, "obs"
-    if ____self_0[____obs_1] == nil then
-        ____self_0[____obs_1] = {}
+    local ____exports_wl_add_callback_4 = ____exports.wl_add_callback
+    local ____self_1, ____obs_2 = self, "obs"
+    if ____self_1[____obs_2] == nil then
+        ____self_1[____obs_2] = {}
     end
-    return ____exports_wl_add_callback_3(self.obs, fn)
+    return ____exports_wl_add_callback_4(self.obs, fn)
 end
 function Task.prototype.detach(self)
     local p = self.parent
@@ -718,6 +794,23 @@ TaskProto.name = "task"
 ____exports.resume = coroutine.resume
 --- `pcall` typed the same way.
 ____exports.ppcall = pcall
+roots = setmetatable({}, {__mode = "k"})
+--- The live root tasks (those that suspended at least once), for the inspector.
+function ____exports.live_roots()
+    local list = {}
+    for t in pairs(roots) do
+        if ____exports.fin(t) == nil then
+            list[#list + 1] = t
+        end
+    end
+    return list
+end
+wait_kinds = {}
+--- Registers how the inspector describes a task suspended with `abort` (e.g. `"sleep"`,
+-- `"recv on a channel"`): `describe(arg)` receives the `abort_arg` given to `suspend`.
+function ____exports.register_wait_kind(abort, describe)
+    wait_kinds[abort] = describe
+end
 --- The running task, or nil outside tasks.
 function ____exports.current_task()
     return current
@@ -730,13 +823,13 @@ function ____exports.spawn(opts, fn, ...)
             3
         )
     end
-    local ____temp_4
+    local ____temp_5
     if opts ~= nil and opts.detach == true then
-        ____temp_4 = nil
+        ____temp_5 = nil
     else
-        ____temp_4 = current
+        ____temp_5 = current
     end
-    local parent = ____temp_4
+    local parent = ____temp_5
     local t = setmetatable(
         {
             state = coroutine.create(fn),
@@ -754,16 +847,13 @@ function ____exports.spawn(opts, fn, ...)
         end
     end
     if ____exports.settings.debug then
-        local info = debug.getinfo(3, "Sl")
-        if info ~= nil then
-            t.site = (tostring(info.short_src) .. ":") .. tostring(info.currentline)
-        end
+        t.at = caller_site()
         t.t0 = runtime.uv.hrtime()
     end
     if parent ~= nil then
-        local ____parent_5, ____kids_6 = parent, "kids"
-        if ____parent_5[____kids_6] == nil then
-            ____parent_5[____kids_6] = {}
+        local ____parent_6, ____kids_7 = parent, "kids"
+        if ____parent_6[____kids_7] == nil then
+            ____parent_6[____kids_7] = {}
         end
         parent.kids[t] = true
         parent.nkids = (parent.nkids or 0) + 1
@@ -836,6 +926,10 @@ function ____exports.resume_error(t, err)
     t.wake_err = err
     wake_packed(t, EMPTY)
 end
+____exports.register_wait_kind(
+    abort_await_task,
+    function(arg) return ("task \"" .. arg.name) .. "\"" end
+)
 --- True when the Lua in use can yield across pcall (LuaJIT, Lua 5.2+).
 ____exports.NATIVE_YIELDING_PCALL = (function()
     local co = coroutine.create(function() return pcall(coroutine.yield) end)

@@ -127,6 +127,10 @@ function ____exports.remove(e)
     end
     return true
 end
+--- The clock deadlines are measured on (loop time, or the virtual clock in tests).
+function ____exports.now()
+    return runtime.now()
+end
 --- Number of pending deadlines (for leak checks and the inspector).
 function ____exports.pending()
     return size

@@ -17,6 +17,7 @@ import * as timers from "./timers";
 import {
   NATIVE_YIELDING_PCALL,
   ppcall,
+  register_wait_kind,
   Task,
   await_task,
   check_cancel,
@@ -168,6 +169,7 @@ function abort_slot(arg: unknown, t: Task): void {
     else fn();
   }
 }
+register_wait_kind(abort_slot, () => "a callback");
 
 function invoke(
   fn: (this: void, ...args: any[]) => unknown,
@@ -351,6 +353,7 @@ function wake_sleeper(this: void, arg: unknown): void {
 function abort_sleep(arg: unknown): void {
   timers.remove(arg as timers.TimerEntry);
 }
+register_wait_kind(abort_sleep, (arg) => `sleep (${math.max(0, math.floor((arg as timers.TimerEntry).due - timers.now()))} ms left)`);
 
 /** Validates a millisecond argument. */
 export function check_ms(fname: string, ms: unknown, argname = "ms"): number {
@@ -374,6 +377,7 @@ export function sleep(this: void, ms: number): void {
 function abort_schedule(arg: unknown, t: Task): void {
   cancel_deferred(t, arg as number);
 }
+register_wait_kind(abort_schedule, () => "the main loop (ts.schedule)");
 
 /**
  * Continues the running task on the main loop after a `vim.schedule` hop, where every

@@ -118,9 +118,9 @@ export function root_cause(err: unknown): unknown {
 /** A one-line message for any error value. */
 export function message_of(err: unknown): string {
   const e = root_cause(err);
-  if (type(e) === "table" && getmetatable(e) === undefined) {
-    const m = (e as { message?: unknown }).message;
-    if (m !== undefined) return tostring(m);
+  if (type(e) === "table") {
+    const [ok, m] = pcall(() => (e as { message?: unknown }).message);
+    if (ok && type(m) === "string") return m as string;
   }
   return tostring(e);
 }

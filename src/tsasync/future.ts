@@ -10,6 +10,7 @@ import {
   WaitList,
   check_cancel,
   protect,
+  register_wait_kind,
   report,
   resume_error,
   resume_with,
@@ -144,6 +145,7 @@ function abort_wait(arg: unknown, t: Task): void {
   const w = (arg as Future).w;
   if (w !== undefined) wl_remove_task(w, t);
 }
+register_wait_kind(abort_wait, () => "a future");
 
 /** `t` waits for `f`. */
 export function await_future(t: Task, f: Future): LuaMultiReturn<unknown[]> {

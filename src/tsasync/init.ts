@@ -20,9 +20,9 @@ import { Future } from "./future";
 import { run } from "./run";
 import { shield } from "./shield";
 import { Task } from "./task";
+import { version } from "./version";
+import * as inspect from "./inspect";
 
-/** The version of tsasync. */
-export const version = "0.1.0";
 
 export {
   run,
@@ -43,4 +43,6 @@ export {
   config,
   Future,
   Task,
+  version,
+  inspect,
 };

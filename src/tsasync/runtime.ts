@@ -24,6 +24,8 @@ export interface UvLike {
   hrtime(this: void): number;
   update_time(this: void): void;
   run(this: void, mode?: string): boolean;
+  stop(this: void): void;
+  new_prepare(this: void): { start(this: unknown, cb: (this: void) => void): unknown; close(this: unknown): unknown };
 }
 
 /** How `Runtime.wait` ended when the condition did not become true. */
@@ -104,9 +106,16 @@ function luv_runtime(): Runtime {
       if (cond()) return $multi(true, undefined);
       uv.update_time();
       const deadline = uv.now() + ms;
-      // A timer keeps uv.run("once") from returning at once (or blocking forever) while nothing else is active.
+      // A timer keeps uv.run("once") from returning at once (or blocking forever) while nothing
+      // else is active. uv.run("once") runs due timers *before* it polls: when one of them makes
+      // `cond` true, the prepare handle (run right before the poll) stops the loop so the poll
+      // does not block until the next event.
       const guard = uv.new_timer();
       guard.start(ms, 0, () => {});
+      const stopper = uv.new_prepare();
+      stopper.start(() => {
+        if (cond()) uv.stop();
+      });
       try {
         for (;;) {
           uv.run("once");
@@ -117,6 +126,7 @@ function luv_runtime(): Runtime {
         }
       } finally {
         guard.close();
+        stopper.close();
       }
     },
     report_error: (msg) => io.stderr.write(`${msg}\n`),

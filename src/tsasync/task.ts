@@ -123,8 +123,8 @@ export class Task<R extends unknown[] = unknown[]> {
   declare fast?: boolean;
   /** @internal coroutine of a `ts.pcall` running inside this task (PUC Lua) */
   declare pco?: LuaThread;
-  /** @internal start site recorded in debug mode */
-  declare site?: string;
+  /** @internal start site: recorded in debug mode, else computed once when first asked */
+  declare at?: string;
   /** @internal start time (debug mode) */
   declare t0?: number;
   /** @internal callback slot reused by callback awaits */
@@ -214,6 +214,29 @@ export class Task<R extends unknown[] = unknown[]> {
       return $multi(true, ...unpack(v as unknown as unknown[], 1, v.n));
     }
     return $multi(false, this.err);
+  }
+
+  /**
+   * Milliseconds since the task started, when known (recorded in debug mode only, see
+   * `ts.config`); nil otherwise.
+   */
+  age(this: Task<R>): number | undefined {
+    return this.t0 === undefined ? undefined : (runtime.uv.hrtime() - this.t0) / 1e6;
+  }
+
+  /** Where the task was started (debug mode) or where its function was defined: `file:line`. */
+  site(this: Task<R>): string {
+    return site_of(this);
+  }
+
+  /** What the task is waiting for, in words (`"sleep"`, `"a future"`, ...); `""` once complete. */
+  waiting_on(this: Task<R>): string {
+    return waiting_on(this);
+  }
+
+  /** The task's live children. */
+  children(this: Task<R>): Task[] {
+    return children_of(this);
   }
 
   /**
@@ -335,6 +358,54 @@ export const resume = coroutine.resume as unknown as (this: void, co: LuaThread,
 /** `pcall` typed the same way. */
 export const ppcall = pcall as unknown as (this: void, fn: unknown, ...args: unknown[]) => LuaMultiReturn<[boolean, ...unknown[]]>;
 
+// ---- the live task tree --------------------------------------------------------------------
+
+/**
+ * Root tasks that have suspended at least once and not completed (children are reached through
+ * their parents). Tasks that complete without suspending never enter it, so spawning them costs
+ * nothing here. Weak keys: a task nothing else references (its awaited operation is gone) is not
+ * kept alive by the inspector.
+ */
+const roots = setmetatable(new LuaTable<Task, true>(), { __mode: "k" }) as LuaTable<Task, true>;
+
+/** The live root tasks (those that suspended at least once), for the inspector. */
+export function live_roots(this: void): Task[] {
+  const list: Task[] = [];
+  for (const [t] of roots) if (fin(t) === undefined) list.push(t);
+  return list;
+}
+
+/** The live children of `t`. */
+export function children_of(this: void, t: Task): Task[] {
+  const list: Task[] = [];
+  const kids = t.kids;
+  if (kids !== undefined) for (const [c] of kids) list.push(c);
+  return list;
+}
+
+const wait_kinds = new LuaTable<AbortFn, (this: void, arg: unknown) => string>();
+
+/**
+ * Registers how the inspector describes a task suspended with `abort` (e.g. `"sleep"`,
+ * `"recv on a channel"`): `describe(arg)` receives the `abort_arg` given to `suspend`.
+ */
+export function register_wait_kind(this: void, abort: AbortFn, describe: (this: void, arg: unknown) => string): void {
+  wait_kinds.set(abort, describe);
+}
+
+/** What `t` is waiting for, in words. */
+export function waiting_on(this: void, t: Task): string {
+  if (fin(t) !== undefined) return "";
+  if (t === current) return "running";
+  const abort = t.abort;
+  if (abort === undefined) return t.body_done === true ? "its children" : "ready to run";
+  if (abort === QUEUED) return "ready to run";
+  const describe = wait_kinds.get(abort);
+  if (describe === undefined) return "an operation";
+  const [ok, text] = pcall(describe, t.abort_arg);
+  return ok ? (text as string) : "an operation";
+}
+
 // ---- the running task -------------------------------------------------------------------
 
 let current: Task | undefined;
@@ -367,8 +438,7 @@ export function spawn(opts: (RunOptions & { shielded?: boolean }) | undefined, f
     if (opts.fast === true) t.fast = true;
   }
   if (settings.debug) {
-    const info = debug.getinfo(3, "Sl");
-    if (info !== undefined) t.site = `${info.short_src}:${info.currentline}`;
+    t.at = caller_site();
     t.t0 = runtime.uv.hrtime();
   }
   if (parent !== undefined) {
@@ -414,7 +484,10 @@ function check_slow(t: Task, start: number): void {
 }
 
 function after_step(t: Task, ok?: unknown, ...rest: unknown[]): void {
-  if (yielded) return;
+  if (yielded) {
+    if (t.parent === undefined) roots.set(t, true);
+    return;
+  }
   // Not a tsasync suspension: returned, raised, or a bare coroutine.yield(). (No trampoline
   // function flags the return: its frame would make suspended tasks' stacks outgrow their
   // first allocation, doubling their memory.)
@@ -443,9 +516,22 @@ function wrap_error(t: Task, e: unknown): TaskError {
   return new_task_error(e, t.name, site_of(t), debug.traceback(t.state as LuaThread));
 }
 
+/** The first stack frame outside tsasync's own modules: where the user called into tsasync. */
+function caller_site(): string {
+  for (let level = 2; level < 50; level++) {
+    const info = debug.getinfo(level, "Sl");
+    if (info === undefined) break;
+    const src = info.short_src ?? "";
+    const line = info.currentline ?? -1;
+    const [internal] = string.find(src, "tsasync[/\\][%w_/]+%.lua$");
+    if (info.what !== "C" && line > 0 && internal === undefined) return `${src}:${line}`;
+  }
+  return "?";
+}
+
 /** Where the task was started (debug mode) or where its function was defined. */
 export function site_of(t: Task): string {
-  if (t.site !== undefined) return t.site;
+  if (t.at !== undefined) return t.at;
   const co = t.state;
   if (type(co) !== "thread") return "?";
   // The bottom Lua frame of the coroutine is the task's function.
@@ -455,7 +541,7 @@ export function site_of(t: Task): string {
     if (info === undefined) break;
     if (info.what !== "C") found = `${info.short_src}:${info.linedefined}`;
   }
-  if (found !== "?") t.site = found;
+  if (found !== "?") t.at = found;
   return found;
 }
 
@@ -477,6 +563,7 @@ function complete(start: Task): void {
     }
     if (fin(t) !== "done" && t.vals !== undefined) t.vals = undefined;
     n_done += 1;
+    if (t.parent === undefined) roots.delete(t);
     if (t.kids !== undefined) t.kids = undefined;
     const obs = t.obs;
     if (obs !== undefined) {
@@ -708,6 +795,7 @@ function abort_await_task(arg: unknown, w: Task): void {
   const obs = (arg as Task).obs;
   if (obs !== undefined) wl_remove_task(obs, w);
 }
+register_wait_kind(abort_await_task, (arg) => `task "${(arg as Task).name}"`);
 
 /** `cur` waits for `t` (any task) and returns its results or raises its error. */
 export function await_task(cur: Task, t: Task): LuaMultiReturn<unknown[]> {

@@ -121,6 +121,11 @@ export function remove(e: TimerEntry): boolean {
   return true;
 }
 
+/** The clock deadlines are measured on (loop time, or the virtual clock in tests). */
+export function now(): number {
+  return runtime.now();
+}
+
 /** Number of pending deadlines (for leak checks and the inspector). */
 export function pending(): number {
   return size;

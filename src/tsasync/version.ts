@@ -1,0 +1,2 @@
+/** The version of tsasync. */
+export const version = "0.1.0";
