@@ -25,6 +25,10 @@ local ____shield = require("tsasync.shield")
 local shield = ____shield.shield
 local ____task = require("tsasync.task")
 local Task = ____task.Task
+local lsp = require("tsasync.lsp.init")
+local ____error = require("tsasync.lsp.error")
+local LspError = ____error.LspError
+local is_lsp_error = ____error.is_lsp_error
 --- The version of tsasync.
 ____exports.version = "0.1.0"
 ____exports.run = run
@@ -45,4 +49,7 @@ ____exports.is_timeout = is_timeout
 ____exports.config = config
 ____exports.Future = Future
 ____exports.Task = Task
+____exports.lsp = lsp
+____exports.LspError = LspError
+____exports.is_lsp_error = is_lsp_error
 return ____exports

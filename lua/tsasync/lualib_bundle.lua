@@ -83,7 +83,21 @@ local function __TS__Class(self)
     return c
 end
 
+local function __TS__ObjectAssign(target, ...)
+    local sources = {...}
+    for i = 1, #sources do
+        local source = sources[i]
+        if type(source) == "table" then
+            for key in pairs(source) do
+                target[key] = source[key]
+            end
+        end
+    end
+    return target
+end
+
 return {
   __TS__ArraySplice = __TS__ArraySplice,
-  __TS__Class = __TS__Class
+  __TS__Class = __TS__Class,
+  __TS__ObjectAssign = __TS__ObjectAssign
 }

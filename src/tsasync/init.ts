@@ -20,6 +20,8 @@ import { Future } from "./future";
 import { run } from "./run";
 import { shield } from "./shield";
 import { Task } from "./task";
+import * as lsp from "./lsp/init";
+import { LspError, is_lsp_error } from "./lsp/error";
 
 /** The version of tsasync. */
 export const version = "0.1.0";
@@ -43,4 +45,7 @@ export {
   config,
   Future,
   Task,
+  lsp,
+  LspError,
+  is_lsp_error,
 };
