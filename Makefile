@@ -1,7 +1,10 @@
 # tsasync: TypeScript (TypeScriptToLua) -> lua/, tested with busted in headless Neovim + PUC Lua 5.1.
 #   make deps    npm ci (from package-lock.json) + two Neovims from Debian's archive + busted/lua5.1
 #                .debs, all into node_modules/ and .deps/ (no root-wide changes)
+#                + typescript-language-server/typescript into .deps/tsls (real-server LSP specs)
 #   make build   rm -rf lua && tstl: src/tsasync/*.ts -> lua/tsasync/*.lua; fails on type errors
+#   make generate         every generated source (generate-lsp, ...); commit the results
+#   make generate-lsp     src/tsasync/lsp/protocol.d.ts from the newest Neovim's LSP meta files
 #   make check   build, then fail if the committed lua/ differs from the fresh build
 #   make test    deps, check, then the specs on every lane (scripts/test.sh):
 #                  oldest = newest Neovim in Debian trixie, newest = newest in forky (else sid),
@@ -22,6 +25,7 @@ NVIM_NEWEST := $(DEPS)/nvim-newest/bin/nvim
 LUA_DEPS    := $(DEPS)/lua
 LUA_STAMP   := $(LUA_DEPS)/.get-lua-debs.stamp
 NODE_STAMP  := node_modules/.package-lock.json
+TSLS_STAMP  := $(DEPS)/tsls/.get-tsls.stamp
 TSTL        := node_modules/.bin/tstl
 
 # Only an NVIM given on the command line counts: Neovim's :terminal exports NVIM (its socket).
@@ -40,9 +44,9 @@ export BUSTED_ARGS LANES LANE_TIMEOUT
 XDG      := $(CURDIR)/$(DEPS)/xdg
 TEST_ENV := XDG_CONFIG_HOME=$(XDG)/config XDG_DATA_HOME=$(XDG)/data XDG_STATE_HOME=$(XDG)/state XDG_CACHE_HOME=$(XDG)/cache
 
-.PHONY: deps build check test spec demo bench clean $(LUA_STAMP) $(NVIM_OLDEST) $(NVIM_NEWEST)
+.PHONY: deps build check test spec demo bench clean generate generate-lsp $(LUA_STAMP) $(TSLS_STAMP) $(NVIM_OLDEST) $(NVIM_NEWEST)
 
-deps: $(NODE_STAMP) $(LUA_STAMP) $(NVIM_OLDEST) $(NVIM_NEWEST)
+deps: $(NODE_STAMP) $(LUA_STAMP) $(NVIM_OLDEST) $(NVIM_NEWEST) $(TSLS_STAMP)
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -54,6 +58,16 @@ $(LUA_STAMP):
 
 $(NVIM_OLDEST) $(NVIM_NEWEST): $(LUA_STAMP)
 	@PATCHELF=$(CURDIR)/$(LUA_DEPS)/bin/patchelf scripts/get-nvim.sh $(patsubst $(DEPS)/nvim-%/bin/nvim,%,$@) $(DEPS)/nvim-$(patsubst $(DEPS)/nvim-%/bin/nvim,%,$@)
+
+# Always run: a ~10 ms no-op once installed (the stamp names the pinned versions).
+$(TSLS_STAMP):
+	@scripts/get-tsls.sh $(DEPS)/tsls
+
+generate: generate-lsp
+
+# The LSP protocol's TypeScript declarations, from the newest Neovim's runtime files.
+generate-lsp: $(NVIM_NEWEST)
+	$(NVIM_NEWEST) --headless --clean -l scripts/gen-lsp-types.lua "" src/tsasync/lsp/protocol.d.ts
 
 # lua/ is generated only: wiped before each build so outputs of deleted sources disappear.
 # TSTL writes its output even on type errors, but exits non-zero (2): the recipe fails then.
@@ -70,10 +84,10 @@ check: build
 
 # scripts/test.sh runs `make check` (test) or `make build` (spec) itself, so that a failure there
 # is counted in the final line too.
-test: $(NODE_STAMP) $(LUA_STAMP) $(LANE_NVIMS)
+test: $(NODE_STAMP) $(LUA_STAMP) $(TSLS_STAMP) $(LANE_NVIMS)
 	@MAKE="$(MAKE)" scripts/test.sh --check $(TEST_ARGS)
 
-spec: $(NODE_STAMP) $(LUA_STAMP) $(LANE_NVIMS)
+spec: $(NODE_STAMP) $(LUA_STAMP) $(TSLS_STAMP) $(LANE_NVIMS)
 	@MAKE="$(MAKE)" scripts/test.sh $(TEST_ARGS)
 
 demo: build $(if $(LANE_NVIMS),$(NVIM_NEWEST))

@@ -7,7 +7,16 @@ function ____exports.root_cause(err)
     end
     return e
 end
---- A one-line message for any error value.
+--- The first line of a wrapped error's text: the root error as it prints itself.
+function ____exports.headline_of(err)
+    local e = ____exports.root_cause(err)
+    local mt = getmetatable(e)
+    if type(e) == "table" and (mt == nil or mt.__tostring == nil) then
+        return ____exports.message_of(e)
+    end
+    return tostring(e)
+end
+--- The message of any error value: a table error's `message` field, else `tostring`.
 function ____exports.message_of(err)
     local e = ____exports.root_cause(err)
     if type(e) == "table" then
@@ -41,7 +50,7 @@ ____exports.TaskErrorMT = {
             layers[#layers + 1] = e
             e = rawget(e, "cause")
         end
-        local parts = {____exports.message_of(____self)}
+        local parts = {____exports.headline_of(____self)}
         do
             local i = #layers - 1
             while i >= 0 do

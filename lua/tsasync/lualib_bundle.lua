@@ -102,9 +102,23 @@ local function __TS__ArrayFilter(self, callbackfn, thisArg)
     return result
 end
 
+local function __TS__ObjectAssign(target, ...)
+    local sources = {...}
+    for i = 1, #sources do
+        local source = sources[i]
+        if type(source) == "table" then
+            for key in pairs(source) do
+                target[key] = source[key]
+            end
+        end
+    end
+    return target
+end
+
 return {
   __TS__ArraySplice = __TS__ArraySplice,
   __TS__Class = __TS__Class,
   __TS__StringStartsWith = __TS__StringStartsWith,
-  __TS__ArrayFilter = __TS__ArrayFilter
+  __TS__ArrayFilter = __TS__ArrayFilter,
+  __TS__ObjectAssign = __TS__ObjectAssign
 }

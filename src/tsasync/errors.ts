@@ -69,7 +69,7 @@ export const TaskErrorMT: Record<string, unknown> = {
       layers.push(e as TaskError);
       e = rawget(e as TaskError, "cause" as never);
     }
-    const parts: string[] = [message_of(self)];
+    const parts: string[] = [headline_of(self)];
     for (let i = layers.length - 1; i >= 0; i--) {
       const te = layers[i];
       parts.push(`in task "${te.task}" (started at ${te.site})\n${te.traceback}`);
@@ -115,7 +115,15 @@ export function root_cause(err: unknown): unknown {
   return e;
 }
 
-/** A one-line message for any error value. */
+/** The first line of a wrapped error's text: the root error as it prints itself. */
+export function headline_of(err: unknown): string {
+  const e = root_cause(err);
+  const mt = getmetatable(e) as { __tostring?: unknown } | undefined;
+  if (type(e) === "table" && (mt === undefined || mt.__tostring === undefined)) return message_of(e);
+  return tostring(e);
+}
+
+/** The message of any error value: a table error's `message` field, else `tostring`. */
 export function message_of(err: unknown): string {
   const e = root_cause(err);
   if (type(e) === "table") {

@@ -22,6 +22,8 @@ import { shield } from "./shield";
 import { Task } from "./task";
 import { version } from "./version";
 import * as inspect from "./inspect";
+import * as lsp from "./lsp/init";
+import { LspError, is_lsp_error } from "./lsp/error";
 
 
 export {
@@ -45,4 +47,7 @@ export {
   Task,
   version,
   inspect,
+  lsp,
+  LspError,
+  is_lsp_error,
 };
