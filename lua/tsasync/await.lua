@@ -86,6 +86,8 @@ function new_slot(t)
             t.abort = nil
             t.abort_arg = nil
             s.ret = nil
+            s.cleanup = nil
+            s.on_cancel = nil
             if s.fast == true then
                 wake_fast(t, ...)
             else

@@ -113,6 +113,9 @@ function new_slot(t: Task): Slot {
       t.abort = undefined;
       t.abort_arg = undefined;
       s.ret = undefined;
+      // This await is over: its cleanup/on_cancel must not apply to the task's next await.
+      s.cleanup = undefined;
+      s.on_cancel = undefined;
       if (s.fast === true) wake_fast(t, ...values);
       else wake(t, ...values);
     } else if (st === ORPHAN) {
