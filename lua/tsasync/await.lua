@@ -111,6 +111,8 @@ function new_slot(t)
             t.abort = nil
             t.abort_arg = nil
             s.ret = false
+            s.cleanup = false
+            s.on_cancel = false
             if s.fast then
                 wake_fast(t, ...)
             else

@@ -158,3 +158,22 @@ describe("ts.shield", function()
     assert.truthy(tostring(e):find("inner", 1, true))
   end)
 end)
+
+describe("await cleanup", function()
+  it("applies only to its own await, not to a later await of the same task", function()
+    local cleaned = {}
+    local first_cb, second_cb
+    local op = ts.wrap(1, function(cb) first_cb = cb end, {
+      cleanup = function(v) cleaned[#cleaned + 1] = v end,
+      on_cancel = function() cleaned[#cleaned + 1] = "on_cancel" end,
+    })
+    local t = ts.run(function()
+      op()                                         -- completes asynchronously
+      ts.await(function(cb) second_cb = cb end)    -- a plain await: no cleanup
+    end)
+    first_cb("fd")
+    t:cancel()
+    second_cb("late value")
+    assert.same({}, cleaned)
+  end)
+end)

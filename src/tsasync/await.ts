@@ -146,6 +146,9 @@ function new_slot(t: Task): Slot {
       t.abort = undefined;
       t.abort_arg = undefined;
       s.ret = false;
+      // This await is over: its cleanup/on_cancel must not apply to the task's next await.
+      s.cleanup = false;
+      s.on_cancel = false;
       if (s.fast) wake_fast(t, ...values);
       else wake(t, ...values);
     } else if (st === ORPHAN) {

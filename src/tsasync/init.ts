@@ -13,7 +13,17 @@
  * (`task`, `scheduler`, `await`, `future`, `timers`, `errors`, `runtime`, ...).
  */
 import { pawait, await_, checkpoint, current, in_task, pcall_, schedule, sleep, wrap, xpcall_ } from "./await";
+import { Barrier } from "./barrier";
 import { block_on } from "./block_on";
+import { broadcast } from "./broadcast";
+import { channel } from "./channel";
+import { Condvar } from "./condvar";
+import { Event } from "./event";
+import { Mutex } from "./mutex";
+import { oneshot } from "./oneshot";
+import { select_ } from "./select";
+import { Semaphore } from "./semaphore";
+import { watch } from "./watch";
 import { config } from "./config";
 import { is_cancelled, is_timeout } from "./errors";
 import { Future } from "./future";
@@ -50,4 +60,14 @@ export {
   lsp,
   LspError,
   is_lsp_error,
+  channel,
+  oneshot,
+  broadcast,
+  watch,
+  select_ as select,
+  Semaphore,
+  Mutex,
+  Event,
+  Condvar,
+  Barrier,
 };

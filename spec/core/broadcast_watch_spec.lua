@@ -1,0 +1,157 @@
+-- ts.broadcast (every subscriber gets every value; lag reporting) and ts.watch (latest value,
+-- changed()).
+local ts = require("tsasync")
+
+describe("ts.broadcast", function()
+  it("every subscriber gets every value sent after it subscribed, in order", function()
+    local tx, subscribe = ts.broadcast(16)
+    local early = subscribe()
+    tx:send(1)
+    local late = tx:subscribe()
+    assert.equal(2, tx:receiver_count())
+    tx:send(2)
+    tx:send(3)
+    tx:close()
+    local function all(rx)
+      return ts.block_on(function()
+        local got = {}
+        while true do
+          local v, missed = rx:recv()
+          if v == nil then return got end
+          assert.equal(0, missed)
+          got[#got + 1] = v
+        end
+      end)
+    end
+    assert.same({ 1, 2, 3 }, all(early))
+    assert.same({ 2, 3 }, all(late))
+    assert.is_true(early:is_closed())
+  end)
+
+  it("wakes waiting subscribers; the sender never suspends (plain code)", function()
+    local tx, subscribe = ts.broadcast(1)
+    local a, b = subscribe(), subscribe()
+    local ta = ts.run(function() return a:recv() end)
+    local tb = ts.run(function() return b:recv() end)
+    tx:send("hello")
+    assert.same({ "hello", 0 }, { ta:wait(100) })
+    assert.same({ "hello", 0 }, { tb:wait(100) })
+  end)
+
+  it("a slow subscriber loses its oldest values and is told how many it missed", function()
+    local tx, subscribe = ts.broadcast(3)
+    local slow = subscribe()
+    for i = 1, 10 do tx:send(i) end -- never blocks
+    assert.equal(3, slow:len())
+    local v, missed = ts.block_on(function() return slow:recv() end)
+    assert.equal(8, v)
+    assert.equal(7, missed)
+    assert.same({ 9, 0 }, { ts.block_on(function() return slow:recv() end) })
+    assert.same({ true, 10, 0 }, { slow:try_recv() })
+    assert.same({ false, nil, 0 }, { slow:try_recv() })
+  end)
+
+  it("unsubscribe drops the buffer and ends recv; a cancelled subscriber takes nothing", function()
+    local tx, subscribe = ts.broadcast(4)
+    local rx = subscribe()
+    local other = subscribe()
+    tx:send("x")
+    rx:unsubscribe()
+    rx:unsubscribe()
+    assert.equal(1, tx:receiver_count())
+    assert.is_nil(ts.block_on(function() return rx:recv() end))
+    assert.equal(0, rx:len())
+    -- cancelled while waiting: the next value is still there for the next recv
+    ts.block_on(function() other:recv() end)
+    local t = ts.run(function() return other:recv() end)
+    t:cancel()
+    tx:send("y")
+    assert.same({ "y", 0 }, { ts.block_on(function() return other:recv() end) })
+  end)
+
+  it("works in ts.select", function()
+    local tx, subscribe = ts.broadcast(2)
+    local rx = subscribe()
+    local t = ts.run(function() return ts.select({ { recv = rx }, { timeout = 60000 } }) end)
+    tx:send("e")
+    assert.same({ 1, "e", 0 }, { t:wait(100) })
+  end)
+
+  it("validates", function()
+    assert.has_error(function() ts.broadcast(0) end, "ts.broadcast: capacity must be a positive integer, got 0")
+    assert.has_error(function() ts.broadcast() end)
+    local tx = ts.broadcast(1)
+    assert.has_error(function() tx:send(nil) end, "BroadcastSender:send: value must not be nil (nil is not a message)")
+    tx:close()
+    assert.has_error(function() tx:send(1) end, "BroadcastSender:send: the broadcast is closed")
+    assert.is_nil(ts.block_on(function() return tx:subscribe():recv() end))
+  end)
+end)
+
+describe("ts.watch", function()
+  it("receivers see the latest value; changed() waits for a newer one", function()
+    local tx, rx = ts.watch("a")
+    assert.equal("a", rx:get())
+    assert.is_false(rx:has_changed()) -- the initial value counts as seen
+    local t = ts.run(function() local c = rx:changed(); return c, rx:get() end)
+    assert.equal("suspended", t:status())
+    ts.run(function()
+      tx:send("b") -- wakes t, which runs after this task
+      tx:send("c") -- no queue: only the latest is seen
+    end)
+    assert.same({ true, "c" }, { t:wait(100) })
+    assert.is_false(rx:has_changed())
+    tx:send("d")
+    assert.is_true(rx:has_changed())
+    assert.equal("d", ts.block_on(function() return rx:recv() end))
+  end)
+
+  it("several receivers, subscribe, close ends changed() and recv()", function()
+    local tx, rx = ts.watch()
+    assert.is_nil(rx:get())
+    local rx2 = tx:subscribe()
+    local log = {}
+    local function follower(r, name)
+      return ts.run(function()
+        while true do
+          local v = r:recv()
+          if v == nil then return end
+          log[#log + 1] = name .. "=" .. v
+        end
+      end)
+    end
+    local f1, f2 = follower(rx, "1"), follower(rx2, "2")
+    tx:send("x")
+    tx:close()
+    tx:close()
+    f1:wait(100)
+    f2:wait(100)
+    table.sort(log)
+    assert.same({ "1=x", "2=x" }, log)
+    assert.is_false(ts.block_on(function() return rx:changed() end))
+    assert.equal("x", rx:get()) -- the last value stays readable
+    assert.is_true(rx:is_closed())
+    assert.has_error(function() tx:send(1) end, "WatchSender:send: the watch is closed")
+  end)
+
+  it("a value sent then the watch closed is still seen once", function()
+    local tx, rx = ts.watch(0)
+    tx:send(1)
+    tx:close()
+    assert.same({ 1 }, { ts.block_on(function() return rx:recv() end) })
+    assert.is_nil(ts.block_on(function() return rx:recv() end))
+  end)
+
+  it("a waiter cancelled in changed() is removed; nothing is consumed", function()
+    local tx, rx = ts.watch(0)
+    local t = ts.run(function() return rx:changed() end)
+    t:cancel()
+    tx:send(5)
+    assert.is_true(rx:has_changed())
+    assert.equal(5, rx:get())
+    local ok, err = pcall(rx.changed, rx)
+    assert.is_false(ok)
+    assert.matches("WatchReceiver:changed: must be called inside a task", err, 1, true)
+    assert.has_error(function() tx:send(nil) end, "WatchSender:send: value must not be nil")
+  end)
+end)
