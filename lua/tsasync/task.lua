@@ -31,12 +31,12 @@ end
 function is_final(st)
     return st == "done" or st == "failed" or st == "cancelled"
 end
---- Appends a waiting task to `list`, remembering its position for removal.
+--- Appends a waiting task (or a watch) to `list`, remembering its position for removal.
 function ____exports.wl_add_task(list, t)
     list[#list + 1] = t
     t.widx = #list
 end
---- Removes waiting task `t` (cancelled) from `list`; compacts when mostly removed entries.
+--- Removes waiting task (or watch) `t` from `list`; compacts when mostly removed entries.
 function ____exports.wl_remove_task(list, t)
     local i = t.widx
     if i == nil or list[i] ~= t then
@@ -67,7 +67,7 @@ function ____exports.wl_remove_task(list, t)
                             end
                             list[j + 1] = o
                             j = j + 1
-                            if ____exports.is_task(o) then
+                            if type(o) == "table" then
                                 o.widx = j
                             end
                             __continue42 = true
@@ -232,11 +232,14 @@ function complete(first)
                             __continue95 = true
                             break
                         end
-                        t.observed = true
                         if ____exports.is_task(o) then
+                            t.observed = true
                             notify_waiter(o, t)
-                        else
+                        elseif type(o) == "function" then
+                            t.observed = true
                             call_observer(o, t)
+                        else
+                            o.fn(o, t)
                         end
                         __continue95 = true
                     until true
@@ -329,10 +332,10 @@ function flush_unhandled()
     local batch = __TS__ArraySplice(unhandled, 0, #unhandled)
     for ____, t in ipairs(batch) do
         do
-            local __continue120
+            local __continue121
             repeat
                 if t.observed == true then
-                    __continue120 = true
+                    __continue121 = true
                     break
                 end
                 t.observed = true
@@ -342,15 +345,15 @@ function flush_unhandled()
                 if handler ~= nil then
                     local ok, err = pcall(handler, t.err, t)
                     if ok then
-                        __continue120 = true
+                        __continue121 = true
                         break
                     end
                     ____exports.report("tsasync: on_unhandled handler failed: " .. tostring(err))
                 end
                 ____exports.report((("tsasync: unhandled error in task \"" .. t.name) .. "\": ") .. tostring(t.err))
-                __continue120 = true
+                __continue121 = true
             until true
-            if not __continue120 then
+            if not __continue121 then
                 break
             end
         end
@@ -802,6 +805,23 @@ end
 --- Leaves a shielded region.
 function ____exports.shield_leave(t)
     t.shield = (t.shield or 1) - 1
+end
+--- Like `suspend` but never raises: returns true when woken with `resume_with`, false when
+-- the task was cancelled (already, or meanwhile; `abort` has run). For operations that must
+-- clean up (cancel and wait for what they started) before raising the cancellation.
+function ____exports.suspend_quiet(t, abort, arg)
+    if t.cancel_err ~= nil and (t.shield or 0) == 0 then
+        abort(arg, t)
+        return false
+    end
+    t.abort = abort
+    t.abort_arg = arg
+    coroutine.yield()
+    if t.wake_err ~= nil then
+        t.wake_err = nil
+        return false
+    end
+    return true
 end
 --- Yields `t` to the other ready tasks and resumes it right after them.
 function ____exports.yield_now(t)
