@@ -112,4 +112,26 @@ end
 function ____exports.is_timeout(err)
     return ____exports.find_error(err, ____exports.TimeoutMT) ~= nil
 end
+--- Metatable of aggregate errors: `tostring` gives the message and one line per failure.
+____exports.AggregateMT = {__tostring = function(e)
+    local lines = {e.message}
+    local errs = e.errors
+    do
+        local i = 1
+        while i <= #errs do
+            local line = string.gsub(
+                ____exports.message_of(errs[i]),
+                "\n",
+                "\n      "
+            )
+            lines[#lines + 1] = (("  [" .. tostring(i)) .. "] ") .. line
+            i = i + 1
+        end
+    end
+    return table.concat(lines, "\n")
+end}
+--- Makes an aggregate error from `errors` (a Lua list, kept as is).
+function ____exports.new_aggregate(message, errors)
+    return setmetatable({kind = "aggregate", message = message, errors = errors}, ____exports.AggregateMT)
+end
 return ____exports

@@ -1,12 +1,13 @@
 local ____lualib = require("tsasync.lualib_bundle")
 local __TS__Class = ____lualib.__TS__Class
 local ____exports = {}
-local call, settle, abort_wait, RESOLVED, REJECTED, FutureProto
+local call, settle, abort_wait, FutureProto
 local ____scheduler = require("tsasync.scheduler")
 local EMPTY = ____scheduler.EMPTY
 local pack = ____scheduler.pack
 local ____task = require("tsasync.task")
 local check_cancel = ____task.check_cancel
+local is_task = ____task.is_task
 local protect = ____task.protect
 local register_wait_kind = ____task.register_wait_kind
 local report = ____task.report
@@ -19,7 +20,7 @@ local wl_add_task = ____task.wl_add_task
 local wl_remove_task = ____task.wl_remove_task
 function call(fn, f)
     local res
-    if f.s == RESOLVED then
+    if f.s == ____exports.RESOLVED then
         local v = f.v
         res = {pcall(
             fn,
@@ -50,7 +51,9 @@ function settle(f)
                 end
                 if type(o) == "function" then
                     call(o, f)
-                elseif f.s == RESOLVED then
+                elseif not is_task(o) then
+                    o.fn(o, f)
+                elseif f.s == ____exports.RESOLVED then
                     resume_with(o, f.v)
                 else
                     resume_error(o, f.e)
@@ -72,11 +75,11 @@ end
 --- `t` waits for `f`.
 function ____exports.await_future(t, f)
     check_cancel(t)
-    if f.s == RESOLVED then
+    if f.s == ____exports.RESOLVED then
         local v = f.v
         return unpack(v, 1, v.n)
     end
-    if f.s == REJECTED then
+    if f.s == ____exports.REJECTED then
         return error(f.e, 0)
     end
     local ____wl_add_task_7 = wl_add_task
@@ -88,8 +91,10 @@ function ____exports.await_future(t, f)
     return suspend(t, abort_wait, f)
 end
 local PENDING = 0
-RESOLVED = 1
-REJECTED = 2
+--- `Future.s` once resolved.
+____exports.RESOLVED = 1
+--- `Future.s` once rejected.
+____exports.REJECTED = 2
 --- A one-shot completion cell.
 -- ```lua
 -- local f = ts.Future.new()
@@ -110,7 +115,7 @@ function Future.prototype.resolve(self, ...)
     if self.s ~= PENDING then
         error("Future:resolve: the future is already completed", 2)
     end
-    self.s = RESOLVED
+    self.s = ____exports.RESOLVED
     self.v = select("#", ...) == 0 and EMPTY or pack(...)
     settle(self)
 end
@@ -121,7 +126,7 @@ function Future.prototype.reject(self, err)
     if err == nil then
         error("Future:reject: err must not be nil", 2)
     end
-    self.s = REJECTED
+    self.s = ____exports.REJECTED
     self.e = err
     settle(self)
 end
@@ -161,14 +166,14 @@ function Future.prototype.result(self)
     if self.s == PENDING then
         error("Future:result: the future has not completed", 2)
     end
-    if self.s == REJECTED then
+    if self.s == ____exports.REJECTED then
         return false, self.e
     end
     local v = self.v
     return true, unpack(v, 1, v.n)
 end
 FutureProto = ____exports.Future.prototype
-FutureProto.__tostring = function(f) return ("Future (" .. (f.s == PENDING and "pending" or (f.s == RESOLVED and "resolved" or "rejected"))) .. ")" end
+FutureProto.__tostring = function(f) return ("Future (" .. (f.s == PENDING and "pending" or (f.s == ____exports.RESOLVED and "resolved" or "rejected"))) .. ")" end
 --- True when `x` is a Future.
 function ____exports.is_future(x)
     return getmetatable(x) == FutureProto

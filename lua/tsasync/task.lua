@@ -2,7 +2,7 @@ local ____lualib = require("tsasync.lualib_bundle")
 local __TS__Class = ____lualib.__TS__Class
 local __TS__ArraySplice = ____lualib.__TS__ArraySplice
 local ____exports = {}
-local check_slow, after_step, wrap_error, caller_site, complete, remove_child, notify_waiter, call_observer, observer_failed, queue_unhandled, flush_unhandled, cancel_tree, cancel_children, interrupt, after_resume, results_of, abort_await_task, protect_result, restore_pco, forward, forward_resume, n_done, n_unhandled, QUEUED, TaskProto, roots, wait_kinds, current, yielded, unhandled, unhandled_pending
+local check_slow, after_step, wrap_error, caller_site, complete, remove_child, notify_waiter, call_observer, observer_failed, queue_unhandled, flush_unhandled, cancel_tree, cancel_children, interrupt, after_resume, check_own_coroutine, results_of, abort_await_task, protect_result, restore_pco, forward, forward_resume, n_done, n_unhandled, QUEUED, TaskProto, roots, wait_kinds, current, yielded, unhandled, unhandled_pending
 local ____errors = require("tsasync.errors")
 local CancelledMT = ____errors.CancelledMT
 local is_cancelled = ____errors.is_cancelled
@@ -33,12 +33,12 @@ end
 function ____exports.first(a)
     return a
 end
---- Appends a waiting task to `list`, remembering its position for removal.
+--- Appends a waiting task (or a watch) to `list`, remembering its position for removal.
 function ____exports.wl_add_task(list, t)
     list[#list + 1] = t
     t.widx = #list
 end
---- Removes waiting task `t` (cancelled) from `list`; compacts when mostly removed entries.
+--- Removes waiting task (or watch) `t` from `list`; compacts when mostly removed entries.
 function ____exports.wl_remove_task(list, t)
     local i = t.widx
     if i == nil or list[i] ~= t then
@@ -69,7 +69,7 @@ function ____exports.wl_remove_task(list, t)
                             end
                             list[j + 1] = o
                             j = j + 1
-                            if ____exports.is_task(o) then
+                            if type(o) == "table" then
                                 o.widx = j
                             end
                             __continue47 = true
@@ -284,11 +284,14 @@ function complete(start)
                             __continue123 = true
                             break
                         end
-                        t.observed = true
                         if ____exports.is_task(o) then
+                            t.observed = true
                             notify_waiter(o, t)
-                        else
+                        elseif type(o) == "function" then
+                            t.observed = true
                             call_observer(o, t)
+                        else
+                            o.fn(o, t)
                         end
                         __continue123 = true
                     until true
@@ -381,10 +384,10 @@ function flush_unhandled()
     local batch = __TS__ArraySplice(unhandled, 0, #unhandled)
     for ____, t in ipairs(batch) do
         do
-            local __continue148
+            local __continue149
             repeat
                 if t.observed == true then
-                    __continue148 = true
+                    __continue149 = true
                     break
                 end
                 t.observed = true
@@ -393,15 +396,15 @@ function flush_unhandled()
                 if handler ~= nil then
                     local ok, err = pcall(handler, t.err, t)
                     if ok then
-                        __continue148 = true
+                        __continue149 = true
                         break
                     end
                     ____exports.report("tsasync: on_unhandled handler failed: " .. tostring(err))
                 end
                 ____exports.report((("tsasync: unhandled error in task \"" .. t.name) .. "\": ") .. tostring(t.err))
-                __continue148 = true
+                __continue149 = true
             until true
-            if not __continue148 then
+            if not __continue149 then
                 break
             end
         end
@@ -479,6 +482,13 @@ function after_resume(t, ...)
     end
     return ...
 end
+function check_own_coroutine(t, abort, arg)
+    local co = coroutine.running()
+    if co ~= t.state and co ~= t.pco then
+        abort(arg, t)
+        error("tsasync: cannot suspend from a coroutine that tsasync does not drive (a coroutine inside a task); await from the task itself", 0)
+    end
+end
 --- Suspends the running task `t` until something wakes it. `abort(arg, t)` must release
 -- whatever would wake it (it is called when the task is cancelled meanwhile). Returns the
 -- values it is woken with, or raises the error it is woken with.
@@ -487,11 +497,7 @@ function ____exports.suspend(t, abort, arg)
         abort(arg, t)
         error(t.cancel_err, 0)
     end
-    local co = coroutine.running()
-    if co ~= t.state and co ~= t.pco then
-        abort(arg, t)
-        error("tsasync: cannot suspend from a coroutine that tsasync does not drive (a coroutine inside a task); await from the task itself", 0)
-    end
+    check_own_coroutine(t, abort, arg)
     t.abort = abort
     t.abort_arg = arg
     yielded = true
@@ -903,6 +909,25 @@ end
 --- Leaves a shielded region.
 function ____exports.shield_leave(t)
     t.shield = (t.shield or 1) - 1
+end
+--- Like `suspend` but never raises: returns true when woken with `resume_with`, false when
+-- the task was cancelled (already, or meanwhile; `abort` has run). For operations that must
+-- clean up (cancel and wait for what they started) before raising the cancellation.
+function ____exports.suspend_quiet(t, abort, arg)
+    if t.cancel_err ~= nil and (t.shield or 0) == 0 then
+        abort(arg, t)
+        return false
+    end
+    check_own_coroutine(t, abort, arg)
+    t.abort = abort
+    t.abort_arg = arg
+    yielded = true
+    coroutine.yield()
+    if t.wake_err ~= nil then
+        t.wake_err = nil
+        return false
+    end
+    return true
 end
 --- Yields `t` to the other ready tasks and resumes it right after them.
 function ____exports.yield_now(t)

@@ -147,6 +147,52 @@ describe("ts.shield", function()
     assert.equal("cancelled", t:status())
   end)
 
+  it("cancelled from plain code: fn runs to its end, then the caller's cancellation is raised", function()
+    local log = {}
+    local t = ts.run(function()
+      local ok, err = ts.pcall(ts.shield, function()
+        ts.sleep(5)
+        log[#log + 1] = "shielded work done"
+      end)
+      log[#log + 1] = "caller got " .. tostring(ok) .. " " .. tostring(ts.is_cancelled(err)) .. " " .. tostring(err.reason)
+    end)
+    t:cancel("closing")
+    assert.same({}, log) -- the work is still running: not interrupted
+    assert.equal("suspended", t:status())
+    assert.is_false(pcall(t.wait, t, 1000))
+    assert.same({ "shielded work done", "caller got false true closing" }, log)
+    assert.equal("cancelled", t:status())
+  end)
+
+  it("a grandparent's cancellation does not reach the shielded work either", function()
+    local done = false
+    local root = ts.run(function()
+      ts.run(function()
+        ts.shield(function() ts.sleep(5); done = true end)
+      end)
+      ts.sleep(60000)
+    end)
+    ts.block_on(function() ts.sleep(1) end)
+    root:cancel()
+    assert.is_false(done)
+    assert.is_false(pcall(root.wait, root, 1000))
+    assert.is_true(done)
+    assert.equal("cancelled", root:status())
+  end)
+
+  it("inside ts.timeout: the shielded part finishes, then the timeout is raised", function()
+    local log = {}
+    local ok, err = ts.block_on(function()
+      return ts.pcall(ts.timeout, 2, function()
+        ts.shield(function() ts.sleep(15); log[#log + 1] = "flushed" end)
+        log[#log + 1] = "not reached"
+      end)
+    end, 1000)
+    assert.is_false(ok)
+    assert.is_true(ts.is_timeout(err))
+    assert.same({ "flushed" }, log)
+  end)
+
   it("returns fn's results and raises fn's errors when not cancelled", function()
     local t = ts.run(function()
       local a, b = ts.shield(function(x) ts.sleep(1); return x, x * 2 end, 4)

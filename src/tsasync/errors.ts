@@ -148,3 +148,34 @@ export function is_cancelled(this: void, err: unknown): boolean {
 export function is_timeout(this: void, err: unknown): boolean {
   return find_error(err, TimeoutMT) !== undefined;
 }
+
+/**
+ * The error `ts.any` raises when every item failed: one error listing every failure.
+ * Through task-error wrappers its fields stay readable (`err.kind`, `err.errors`).
+ */
+export interface AggregateError {
+  /** Always `"aggregate"`. */
+  readonly kind: "aggregate";
+  /** One line: which operation failed and how many failures it collected. */
+  readonly message: string;
+  /** The failures, in the order of the input list (`errors[i]` is item i's error). */
+  readonly errors: unknown[];
+}
+
+/** Metatable of aggregate errors: `tostring` gives the message and one line per failure. */
+export const AggregateMT: Record<string, unknown> = {
+  __tostring: (e: AggregateError) => {
+    const lines: string[] = [e.message];
+    const errs = e.errors as unknown as LuaTable<number, unknown>;
+    for (let i = 1; i <= errs.length(); i++) {
+      const [line] = string.gsub(message_of(errs.get(i)), "\n", "\n      ");
+      lines.push(`  [${i}] ${line}`);
+    }
+    return lines.join("\n");
+  },
+};
+
+/** Makes an aggregate error from `errors` (a Lua list, kept as is). */
+export function new_aggregate(message: string, errors: unknown[]): AggregateError {
+  return setmetatable({ kind: "aggregate", message, errors } as AggregateError, AggregateMT) as AggregateError;
+}

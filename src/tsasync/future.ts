@@ -8,7 +8,9 @@ import { EMPTY, Packed, pack } from "./scheduler";
 import {
   Task,
   WaitList,
+  Watch,
   check_cancel,
+  is_task,
   protect,
   register_wait_kind,
   report,
@@ -23,8 +25,10 @@ import {
 
 
 const PENDING = 0;
-const RESOLVED = 1;
-const REJECTED = 2;
+/** `Future.s` once resolved. */
+export const RESOLVED = 1;
+/** `Future.s` once rejected. */
+export const REJECTED = 2;
 
 /**
  * A one-shot completion cell.
@@ -136,8 +140,9 @@ function settle(f: Future): void {
   for (const o of w) {
     if (o === false) continue;
     if (type(o) === "function") call(o as (this: void, ok: boolean, ...values: unknown[]) => void, f);
-    else if (f.s === RESOLVED) resume_with(o as Task, f.v!);
-    else resume_error(o as Task, f.e);
+    else if (!is_task(o)) (o as Watch).fn(o as Watch, f);
+    else if (f.s === RESOLVED) resume_with(o, f.v!);
+    else resume_error(o, f.e);
   }
 }
 

@@ -24,10 +24,14 @@ import { oneshot } from "./oneshot";
 import { select_ } from "./select";
 import { Semaphore } from "./semaphore";
 import { watch } from "./watch";
+import { all, all_settled, any, as_completed, map, race } from "./combinators";
+import { move_on_after, timeout } from "./deadline";
+import { debounce, latest, singleflight, throttle } from "./editor";
 import { config } from "./config";
 import { is_cancelled, is_timeout } from "./errors";
 import { Future } from "./future";
 import { run } from "./run";
+import { scope } from "./scope";
 import { shield } from "./shield";
 import { Task } from "./task";
 import { version } from "./version";
@@ -50,6 +54,19 @@ export {
   xpcall_ as xpcall,
   block_on,
   shield,
+  all,
+  all_settled,
+  any,
+  race,
+  as_completed,
+  map,
+  timeout,
+  move_on_after,
+  scope,
+  debounce,
+  throttle,
+  latest,
+  singleflight,
   is_cancelled,
   is_timeout,
   config,

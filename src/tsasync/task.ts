@@ -306,17 +306,33 @@ export function first(this: void, a?: unknown): unknown {
 
 // ---- wait lists (observers of tasks and futures) ---------------------------------------------
 
-/** A list of waiting tasks and callbacks; removed entries become `false` until compaction. */
-export type WaitList = Array<Task | ((this: void, ok: boolean, ...values: unknown[]) => void) | false>;
+/**
+ * An internal observer record (combinators, deadlines, scopes): when the task or future it
+ * sits on completes, `fn(w, source)` is called. Unlike `on_complete` callbacks it needs no
+ * closure per observed item, and it does not by itself count as observing a task's failure
+ * (`fn` sets `source.observed` when it takes the error over).
+ */
+export interface Watch {
+  fn: (this: void, w: Watch, source: unknown) => void;
+  /** The owner's state. */
+  g: unknown;
+  /** The owner's index or key for the source. */
+  i: unknown;
+  /** Position in the wait list (for O(1) removal). */
+  widx?: number;
+}
 
-/** Appends a waiting task to `list`, remembering its position for removal. */
-export function wl_add_task(list: WaitList, t: Task): void {
+/** A list of waiting tasks, callbacks and watches; removed entries become `false` until compaction. */
+export type WaitList = Array<Task | Watch | ((this: void, ok: boolean, ...values: unknown[]) => void) | false>;
+
+/** Appends a waiting task (or a watch) to `list`, remembering its position for removal. */
+export function wl_add_task(list: WaitList, t: Task | Watch): void {
   list.push(t);
   t.widx = list.length;
 }
 
-/** Removes waiting task `t` (cancelled) from `list`; compacts when mostly removed entries. */
-export function wl_remove_task(list: WaitList, t: Task): void {
+/** Removes waiting task (or watch) `t` from `list`; compacts when mostly removed entries. */
+export function wl_remove_task(list: WaitList, t: Task | Watch): void {
   const i = t.widx;
   if (i === undefined || list[i - 1] !== t) return;
   list[i - 1] = false;
@@ -332,7 +348,7 @@ export function wl_remove_task(list: WaitList, t: Task): void {
         if (o === false) continue;
         list[j] = o;
         j += 1;
-        if (is_task(o)) o.widx = j;
+        if (type(o) === "table") (o as Task | Watch).widx = j;
       }
       for (let k = n - 1; k >= j; k--) list.pop();
     }
@@ -570,9 +586,15 @@ function complete(start: Task): void {
       t.obs = undefined;
       for (const o of obs) {
         if (o === false) continue;
-        t.observed = true;
-        if (is_task(o)) notify_waiter(o, t);
-        else call_observer(o, t);
+        if (is_task(o)) {
+          t.observed = true;
+          notify_waiter(o, t);
+        } else if (type(o) === "function") {
+          t.observed = true;
+          call_observer(o as (this: void, ok: boolean, ...values: unknown[]) => void, t);
+        } else {
+          (o as Watch).fn(o as Watch, t);
+        }
       }
     }
     const p: Task | undefined = t.parent;
@@ -734,6 +756,15 @@ function after_resume(t: Task, ...args: unknown[]): LuaMultiReturn<unknown[]> {
   return $multi(...args);
 }
 
+/** Raises (after undoing the registration) unless the caller runs on `t`'s own coroutine. */
+function check_own_coroutine(t: Task, abort: AbortFn, arg: unknown): void {
+  const co = coroutine.running();
+  if (co !== t.state && co !== t.pco) {
+    abort(arg, t);
+    error("tsasync: cannot suspend from a coroutine that tsasync does not drive (a coroutine inside a task); await from the task itself", 0);
+  }
+}
+
 /**
  * Suspends the running task `t` until something wakes it. `abort(arg, t)` must release
  * whatever would wake it (it is called when the task is cancelled meanwhile). Returns the
@@ -744,15 +775,33 @@ export function suspend(t: Task, abort: AbortFn, arg: unknown): LuaMultiReturn<u
     abort(arg, t);
     error(t.cancel_err, 0);
   }
-  const co = coroutine.running();
-  if (co !== t.state && co !== t.pco) {
-    abort(arg, t);
-    error("tsasync: cannot suspend from a coroutine that tsasync does not drive (a coroutine inside a task); await from the task itself", 0);
-  }
+  check_own_coroutine(t, abort, arg);
   t.abort = abort;
   t.abort_arg = arg;
   yielded = true;
   return after_resume(t, ...coroutine.yield());
+}
+
+/**
+ * Like `suspend` but never raises: returns true when woken with `resume_with`, false when
+ * the task was cancelled (already, or meanwhile; `abort` has run). For operations that must
+ * clean up (cancel and wait for what they started) before raising the cancellation.
+ */
+export function suspend_quiet(t: Task, abort: AbortFn, arg: unknown): boolean {
+  if (t.cancel_err !== undefined && (t.shield ?? 0) === 0) {
+    abort(arg, t);
+    return false;
+  }
+  check_own_coroutine(t, abort, arg);
+  t.abort = abort;
+  t.abort_arg = arg;
+  yielded = true;
+  coroutine.yield();
+  if (t.wake_err !== undefined) {
+    t.wake_err = undefined;
+    return false;
+  }
+  return true;
 }
 
 /** Yields `t` to the other ready tasks and resumes it right after them. */
