@@ -8,6 +8,8 @@
 #                  puc    = spec/core/ under PUC Lua 5.1 + luv;
 #                ends with one line "N passed, N failed, N skipped" over all lanes
 #   make spec    same as test without `check` (for development: lua/ need not be committed)
+#   make generate  rerun scripts/gen-uv.lua with the newest Neovim: src/tsasync/uv/generated.ts
+#                from $VIMRUNTIME/lua/uv/_meta.lua (the output is committed)
 #   make demo    nvim --headless --clean -l scripts/demo.lua with the newest Neovim
 #   make bench   (no benchmarks yet)
 #   make clean   remove node_modules/ and .deps/
@@ -40,7 +42,7 @@ export BUSTED_ARGS LANES LANE_TIMEOUT
 XDG      := $(CURDIR)/$(DEPS)/xdg
 TEST_ENV := XDG_CONFIG_HOME=$(XDG)/config XDG_DATA_HOME=$(XDG)/data XDG_STATE_HOME=$(XDG)/state XDG_CACHE_HOME=$(XDG)/cache
 
-.PHONY: deps build check test spec demo bench clean $(LUA_STAMP) $(NVIM_OLDEST) $(NVIM_NEWEST)
+.PHONY: deps build check test spec demo bench clean generate $(LUA_STAMP) $(NVIM_OLDEST) $(NVIM_NEWEST)
 
 deps: $(NODE_STAMP) $(LUA_STAMP) $(NVIM_OLDEST) $(NVIM_NEWEST)
 
@@ -75,6 +77,9 @@ test: $(NODE_STAMP) $(LUA_STAMP) $(LANE_NVIMS)
 
 spec: $(NODE_STAMP) $(LUA_STAMP) $(LANE_NVIMS)
 	@MAKE="$(MAKE)" scripts/test.sh $(TEST_ARGS)
+
+generate: $(if $(LANE_NVIMS),$(NVIM_NEWEST))
+	$(TEST_ENV) $(DEMO_NVIM) --headless --clean -l scripts/gen-uv.lua </dev/null
 
 demo: build $(if $(LANE_NVIMS),$(NVIM_NEWEST))
 	@if [ ! -f scripts/demo.lua ]; then \

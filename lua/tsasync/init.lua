@@ -25,6 +25,10 @@ local ____shield = require("tsasync.shield")
 local shield = ____shield.shield
 local ____task = require("tsasync.task")
 local Task = ____task.Task
+local ____error = require("tsasync.uv.error")
+local is_uv_error = ____error.is_uv_error
+local ____wrap = require("tsasync.uv.wrap")
+local uv = ____wrap.uv
 --- The version of tsasync.
 ____exports.version = "0.1.0"
 ____exports.run = run
@@ -45,4 +49,6 @@ ____exports.is_timeout = is_timeout
 ____exports.config = config
 ____exports.Future = Future
 ____exports.Task = Task
+____exports.uv = uv
+____exports.is_uv_error = is_uv_error
 return ____exports

@@ -2,7 +2,7 @@ local ____lualib = require("tsasync.lualib_bundle")
 local __TS__Class = ____lualib.__TS__Class
 local __TS__ArraySplice = ____lualib.__TS__ArraySplice
 local ____exports = {}
-local is_final, check_slow, after_step, wrap_error, complete, remove_child, notify_waiter, call_observer, observer_failed, queue_unhandled, flush_unhandled, cancel_tree, cancel_children, interrupt, after_resume, results_of, abort_await_task, protect_result, restore_pco, forward, forward_resume, QUEUED, TaskProto, current, unhandled, unhandled_pending
+local is_final, check_slow, after_step, wrap_error, complete, run_finalizers, remove_child, notify_waiter, call_observer, observer_failed, queue_unhandled, flush_unhandled, cancel_tree, cancel_children, interrupt, after_resume, results_of, abort_await_task, protect_result, restore_pco, forward, forward_resume, QUEUED, TaskProto, current, unhandled, unhandled_pending
 local ____errors = require("tsasync.errors")
 local CancelledMT = ____errors.CancelledMT
 local is_cancelled = ____errors.is_cancelled
@@ -216,6 +216,9 @@ function complete(first)
         end
         local ____exports_task_stats_16, ____live_17 = ____exports.task_stats, "live"
         ____exports_task_stats_16[____live_17] = ____exports_task_stats_16[____live_17] - 1
+        if t.fin ~= nil then
+            run_finalizers(t)
+        end
         t.abort = nil
         t.abort_arg = nil
         t.kids = nil
@@ -225,10 +228,10 @@ function complete(first)
             t.obs = nil
             for ____, o in ipairs(obs) do
                 do
-                    local __continue95
+                    local __continue96
                     repeat
                         if o == false then
-                            __continue95 = true
+                            __continue96 = true
                             break
                         end
                         t.observed = true
@@ -237,9 +240,9 @@ function complete(first)
                         else
                             call_observer(o, t)
                         end
-                        __continue95 = true
+                        __continue96 = true
                     until true
-                    if not __continue95 then
+                    if not __continue96 then
                         break
                     end
                 end
@@ -266,6 +269,16 @@ function complete(first)
             queue_unhandled(t)
         end
         t = next
+    end
+end
+function run_finalizers(t)
+    local fin = t.fin
+    t.fin = nil
+    for ____, fn in pairs(fin) do
+        local ok, err = pcall(fn, t)
+        if not ok then
+            ____exports.report((("tsasync: error releasing a resource of task \"" .. t.name) .. "\": ") .. tostring(err))
+        end
     end
 end
 function remove_child(p, c)
@@ -328,28 +341,28 @@ function flush_unhandled()
     local batch = __TS__ArraySplice(unhandled, 0, #unhandled)
     for ____, t in ipairs(batch) do
         do
-            local __continue120
+            local __continue126
             repeat
                 if t.observed == true then
-                    __continue120 = true
+                    __continue126 = true
                     break
                 end
                 t.observed = true
-                local ____exports_task_stats_18, ____unhandled_19 = ____exports.task_stats, "unhandled"
-                ____exports_task_stats_18[____unhandled_19] = ____exports_task_stats_18[____unhandled_19] + 1
+                local ____exports_task_stats_23, ____unhandled_24 = ____exports.task_stats, "unhandled"
+                ____exports_task_stats_23[____unhandled_24] = ____exports_task_stats_23[____unhandled_24] + 1
                 local handler = ____exports.settings.on_unhandled
                 if handler ~= nil then
                     local ok, err = pcall(handler, t.err, t)
                     if ok then
-                        __continue120 = true
+                        __continue126 = true
                         break
                     end
                     ____exports.report("tsasync: on_unhandled handler failed: " .. tostring(err))
                 end
                 ____exports.report((("tsasync: unhandled error in task \"" .. t.name) .. "\": ") .. tostring(t.err))
-                __continue120 = true
+                __continue126 = true
             until true
-            if not __continue120 then
+            if not __continue126 then
                 break
             end
         end
@@ -460,12 +473,12 @@ function ____exports.await_task(cur, t)
     ____exports.check_cancel(cur)
     t.observed = true
     if not is_final(t.st) then
-        local ____exports_wl_add_task_23 = ____exports.wl_add_task
-        local ____t_20, ____obs_21 = t, "obs"
-        if ____t_20[____obs_21] == nil then
-            ____t_20[____obs_21] = {}
+        local ____exports_wl_add_task_28 = ____exports.wl_add_task
+        local ____t_25, ____obs_26 = t, "obs"
+        if ____t_25[____obs_26] == nil then
+            ____t_25[____obs_26] = {}
         end
-        ____exports_wl_add_task_23(t.obs, cur)
+        ____exports_wl_add_task_28(t.obs, cur)
         cur.what = ("task \"" .. t.name) .. "\""
         return ____exports.suspend(cur, abort_await_task, t)
     end
@@ -792,6 +805,23 @@ local function step(t, ...)
     current = nil
 end
 set_step(step)
+--- Registers `fn(t)` to run when task `t` completes (after its children, with `t:status()`
+-- final), under `key` (one finalizer per key). Used by layers that tie a resource to the task
+-- that opened it (sockets, processes, streams). Does not count as observing the task's error.
+function ____exports.on_finish(t, key, fn)
+    local ____t_18, ____fin_19 = t, "fin"
+    if ____t_18[____fin_19] == nil then
+        ____t_18[____fin_19] = {}
+    end
+    t.fin[key] = fn
+end
+--- Removes the finalizer registered under `key` (the resource was released early).
+function ____exports.off_finish(t, key)
+    local ____opt_21 = t.fin
+    if ____opt_21 ~= nil then
+        ____opt_21[key] = nil
+    end
+end
 unhandled = {}
 unhandled_pending = false
 --- Enters a shielded region of `t` (cancellation not delivered until `unshield`).

@@ -20,6 +20,8 @@ import { Future } from "./future";
 import { run } from "./run";
 import { shield } from "./shield";
 import { Task } from "./task";
+import { is_uv_error } from "./uv/error";
+import { uv } from "./uv/wrap";
 
 /** The version of tsasync. */
 export const version = "0.1.0";
@@ -43,4 +45,6 @@ export {
   config,
   Future,
   Task,
+  uv,
+  is_uv_error,
 };

@@ -123,6 +123,8 @@ export class Task<R extends unknown[] = unknown[]> {
   declare t0?: number;
   /** @internal callback slot reused by callback awaits */
   declare slot?: unknown;
+  /** @internal finalizers (resources owned by the task), run when it completes */
+  declare fin?: LuaTable<object, (this: void, t: Task) => void>;
 
   /**
    * Waits for the task from inside another task and returns its results. Raises the task's
@@ -470,6 +472,7 @@ function complete(first: Task): void {
     }
     if (!ok) t.vals = undefined;
     task_stats.live -= 1;
+    if (t.fin !== undefined) run_finalizers(t);
     t.abort = undefined;
     t.abort_arg = undefined;
     t.kids = undefined;
@@ -498,6 +501,29 @@ function complete(first: Task): void {
       queue_unhandled(t);
     }
     t = next;
+  }
+}
+
+/**
+ * Registers `fn(t)` to run when task `t` completes (after its children, with `t:status()`
+ * final), under `key` (one finalizer per key). Used by layers that tie a resource to the task
+ * that opened it (sockets, processes, streams). Does not count as observing the task's error.
+ */
+export function on_finish(t: Task, key: object, fn: (this: void, t: Task) => void): void {
+  (t.fin ??= new LuaTable()).set(key, fn);
+}
+
+/** Removes the finalizer registered under `key` (the resource was released early). */
+export function off_finish(t: Task, key: object): void {
+  t.fin?.delete(key);
+}
+
+function run_finalizers(t: Task): void {
+  const fin = t.fin!;
+  t.fin = undefined;
+  for (const [, fn] of fin) {
+    const [ok, err] = pcall(fn, t);
+    if (!ok) report(`tsasync: error releasing a resource of task "${t.name}": ${tostring(err)}`);
   }
 }
 
