@@ -25,6 +25,7 @@ local ____shield = require("tsasync.shield")
 local shield = ____shield.shield
 local ____task = require("tsasync.task")
 local Task = ____task.Task
+local fs = require("tsasync.fs")
 local ____error = require("tsasync.uv.error")
 local is_uv_error = ____error.is_uv_error
 local ____wrap = require("tsasync.uv.wrap")
@@ -51,4 +52,5 @@ ____exports.Future = Future
 ____exports.Task = Task
 ____exports.uv = uv
 ____exports.is_uv_error = is_uv_error
+____exports.fs = fs
 return ____exports

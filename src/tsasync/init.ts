@@ -20,6 +20,7 @@ import { Future } from "./future";
 import { run } from "./run";
 import { shield } from "./shield";
 import { Task } from "./task";
+import * as fs from "./fs";
 import { is_uv_error } from "./uv/error";
 import { uv } from "./uv/wrap";
 
@@ -47,4 +48,5 @@ export {
   Task,
   uv,
   is_uv_error,
+  fs,
 };
