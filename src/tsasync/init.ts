@@ -21,6 +21,7 @@ import { run } from "./run";
 import { shield } from "./shield";
 import { Task } from "./task";
 import * as fs from "./fs";
+import { Process, process, system } from "./system";
 import { is_uv_error } from "./uv/error";
 import { uv } from "./uv/wrap";
 
@@ -49,4 +50,7 @@ export {
   uv,
   is_uv_error,
   fs,
+  system,
+  process,
+  Process,
 };
