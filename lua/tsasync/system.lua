@@ -1,7 +1,7 @@
 local ____lualib = require("tsasync.lualib_bundle")
 local __TS__Class = ____lualib.__TS__Class
 local ____exports = {}
-local on_exit, next_line
+local on_exit
 local ____errors = require("tsasync.errors")
 local new_timeout = ____errors.new_timeout
 local ____scheduler = require("tsasync.scheduler")
@@ -20,7 +20,9 @@ local wl_remove_task = ____task.wl_remove_task
 local ____error = require("tsasync.uv.error")
 local new_uv_error = ____error.new_uv_error
 local ____stream = require("tsasync.uv.stream")
+local disown = ____stream.disown
 local new_stream = ____stream.new_stream
+local next_line = ____stream.next_line
 local stream_fail = ____stream.stream_fail
 local stream_finish = ____stream.stream_finish
 local stream_push = ____stream.stream_push
@@ -46,28 +48,6 @@ function on_exit(p, r)
     for ____, w in ipairs(ws) do
         if w ~= false then
             resume_with(w, v)
-        end
-    end
-end
-function next_line(proc)
-    do
-        while true do
-            local s, e = string.find(proc.partial, "\n", 1, true)
-            if s ~= nil then
-                local line = string.sub(proc.partial, 1, s - 1)
-                proc.partial = string.sub(proc.partial, e + 1)
-                return line
-            end
-            local chunk = proc.out:recv()
-            if chunk == nil then
-                if proc.partial == "" then
-                    return nil
-                end
-                local line = proc.partial
-                proc.partial = ""
-                return line
-            end
-            proc.partial = proc.partial .. chunk
         end
     end
 end
@@ -260,7 +240,7 @@ function Process.prototype.close_stdin(self)
     end
 end
 function Process.prototype.lines(self)
-    return function() return next_line(self) end
+    return function() return next_line(self, self.out) end
 end
 function Process.prototype.wait(self)
     local t = running_task("proc:wait")
@@ -333,10 +313,7 @@ function ____exports.process(cmd, opts)
             err_chunks[#err_chunks + 1] = data
         end
     end
-    if out.owner ~= nil then
-        off_finish(out.owner, out)
-    end
-    out.owner = nil
+    disown(out)
     local p = start("ts.process", cmd, o, opts and opts.timeout)
     local proc = setmetatable({
         pid = p.obj.pid,

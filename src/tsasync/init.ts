@@ -21,6 +21,7 @@ import { run } from "./run";
 import { shield } from "./shield";
 import { Task } from "./task";
 import * as fs from "./fs";
+import * as net from "./net";
 import { Process, process, system } from "./system";
 import { is_uv_error } from "./uv/error";
 import { uv } from "./uv/wrap";
@@ -50,6 +51,7 @@ export {
   uv,
   is_uv_error,
   fs,
+  net,
   system,
   process,
   Process,

@@ -29,7 +29,7 @@ import {
   wl_remove_task,
 } from "./task";
 import { new_uv_error } from "./uv/error";
-import { UvStream, new_stream, stream_fail, stream_finish, stream_push } from "./uv/stream";
+import { UvStream, disown, new_stream, next_line, stream_fail, stream_finish, stream_push } from "./uv/stream";
 import { terminate, track_close, track_open } from "./uv/track";
 
 /** What `ts.system` and `proc:wait()` return. */
@@ -235,7 +235,7 @@ export class Process {
    * line is complete; ends when stdout closes.
    */
   lines(this: Process): (this: void) => string | undefined {
-    return () => next_line(this);
+    return () => next_line(this, this.out);
   }
 
   /**
@@ -267,25 +267,6 @@ export class Process {
 
 const ProcessProto = (Process as unknown as { prototype: object }).prototype;
 
-function next_line(proc: Process): string | undefined {
-  for (;;) {
-    const [s, e] = string.find(proc.partial, "\n", 1, true);
-    if (s !== undefined) {
-      const line = string.sub(proc.partial, 1, s - 1);
-      proc.partial = string.sub(proc.partial, (e as number) + 1);
-      return line;
-    }
-    const [chunk] = proc.out.recv();
-    if (chunk === undefined) {
-      if (proc.partial === "") return undefined;
-      const line = proc.partial;
-      proc.partial = "";
-      return line;
-    }
-    proc.partial = proc.partial + (chunk as string);
-  }
-}
-
 /**
  * Starts `cmd` and returns a Process: `proc.pid`, `proc:write(data)`, `proc:close_stdin()`,
  * `proc:lines()`, `proc:wait()`, `proc:kill(signal?)`. `opts` as `ts.system`'s (stdin is
@@ -315,9 +296,8 @@ export function process(this: void, cmd: string[], opts?: SystemOptions): Proces
   o.set("stderr", (_e: string | undefined, data: string | undefined) => {
     if (data !== undefined) err_chunks.push(data);
   });
-  // The stream's owner is whoever runs now; the process, not the stream, is what must die.
-  if (out.owner !== undefined) off_finish(out.owner, out);
-  out.owner = undefined;
+  // The process, not the stream, is what the starting task owns.
+  disown(out);
   const p = start("ts.process", cmd, o, opts?.timeout);
   const proc = setmetatable(
     { pid: p.obj!.pid, p, out, partial: "", err_chunks, stdin_closed: false },

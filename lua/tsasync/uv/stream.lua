@@ -187,4 +187,35 @@ function ____exports.stream_finish(s)
     end
     end_stream(s)
 end
+--- The next line (without its newline) from chunk stream `s`, keeping the rest in
+-- `r.partial`; a last line without a newline is returned at EOF; nil after that.
+function ____exports.next_line(r, s)
+    do
+        while true do
+            local i = string.find(r.partial, "\n", 1, true)
+            if i ~= nil then
+                local line = string.sub(r.partial, 1, i - 1)
+                r.partial = string.sub(r.partial, i + 1)
+                return line
+            end
+            local chunk = s:recv()
+            if chunk == nil then
+                if r.partial == "" then
+                    return nil
+                end
+                local line = r.partial
+                r.partial = ""
+                return line
+            end
+            r.partial = r.partial .. chunk
+        end
+    end
+end
+--- Takes the stream away from the task that created it (its end no longer closes the stream).
+function ____exports.disown(s)
+    if s.owner ~= nil then
+        off_finish(s.owner, s)
+    end
+    s.owner = nil
+end
 return ____exports

@@ -253,3 +253,37 @@ export function stream_finish(s: UvStream): void {
   if (s.done) return;
   end_stream(s);
 }
+
+/** Something that reads lines from a chunk stream and keeps the unfinished line. */
+export interface LineReader {
+  partial: string;
+}
+
+/**
+ * The next line (without its newline) from chunk stream `s`, keeping the rest in
+ * `r.partial`; a last line without a newline is returned at EOF; nil after that.
+ */
+export function next_line(r: LineReader, s: UvStream<[string]>): string | undefined {
+  for (;;) {
+    const [i] = string.find(r.partial, "\n", 1, true);
+    if (i !== undefined) {
+      const line = string.sub(r.partial, 1, i - 1);
+      r.partial = string.sub(r.partial, i + 1);
+      return line;
+    }
+    const [chunk] = s.recv();
+    if (chunk === undefined) {
+      if (r.partial === "") return undefined;
+      const line = r.partial;
+      r.partial = "";
+      return line;
+    }
+    r.partial = r.partial + (chunk as string);
+  }
+}
+
+/** Takes the stream away from the task that created it (its end no longer closes the stream). */
+export function disown(s: UvStream): void {
+  if (s.owner !== undefined) off_finish(s.owner, s);
+  s.owner = undefined;
+}
