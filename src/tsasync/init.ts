@@ -20,6 +20,7 @@ import { Future } from "./future";
 import { run } from "./run";
 import { shield } from "./shield";
 import { Task } from "./task";
+import { api, fn, ui } from "./api";
 import * as fs from "./fs";
 import * as net from "./net";
 import { Process, process, system } from "./system";
@@ -51,6 +52,9 @@ export {
   uv,
   is_uv_error,
   fs,
+  api,
+  fn,
+  ui,
   net,
   system,
   process,
