@@ -4,6 +4,8 @@ local ____runtime = require("tsasync.runtime")
 local runtime = ____runtime.runtime
 local ____scheduler = require("tsasync.scheduler")
 local EMPTY = ____scheduler.EMPTY
+local ____await = require("tsasync.await")
+local await_cb = ____await.await_cb
 local ____task = require("tsasync.task")
 local check_cancel = ____task.check_cancel
 local first = ____task.first
@@ -164,9 +166,77 @@ local function check_data(fname, data)
         3
     )
 end
---- Closes `fd` synchronously (also valid inside a cancelled task) and passes results or the error on.
-local function close_then(fd, ok, ...)
-    luv.fs_close(fd)
+local function settle(f)
+    if not f.released or f.busy > 0 then
+        return
+    end
+    if f.fd ~= nil then
+        luv.fs_close(f.fd)
+        f.fd = nil
+    end
+    if f.tmp ~= nil then
+        luv.fs_unlink(f.tmp)
+        f.tmp = nil
+    end
+end
+local function new_file(path, tmp)
+    local f = {busy = 0, released = false, path = path, tmp = tmp}
+    f.late_open = function(_err, fd)
+        f.busy = f.busy - 1
+        if type(fd) == "number" then
+            f.fd = fd
+        end
+        settle(f)
+    end
+    f.late_op = function()
+        f.busy = f.busy - 1
+        settle(f)
+    end
+    return f
+end
+local function cancel_req(req)
+    if req ~= nil then
+        pcall(luv.cancel, req)
+    end
+end
+--- Runs luv fs function `name` (callback at `argc`) on behalf of `f`; raises a UvError.
+local function file_req(f, fname, name, late, argc, a1, a2, a3)
+    check_cancel(running_task(fname))
+    f.busy = f.busy + 1
+    local err, v = await_cb(
+        fname,
+        {on_cancel = cancel_req, cleanup = late},
+        argc,
+        luv[name],
+        a1,
+        a2,
+        a3
+    )
+    f.busy = f.busy - 1
+    if err ~= nil then
+        error(
+            new_uv_error(name, err, f.path),
+            0
+        )
+    end
+    return v
+end
+local function file_open(f, fname, path, flags, mode)
+    f.fd = file_req(
+        f,
+        fname,
+        "fs_open",
+        f.late_open,
+        4,
+        path,
+        flags,
+        mode
+    )
+end
+--- Releases `f` (closing its fd when no request runs on it) and passes results or the error on.
+local function release_then(f, ok, ...)
+    f.released = true
+    settle(f)
     if not ok then
         return error(
             first(...),
@@ -175,14 +245,38 @@ local function close_then(fd, ok, ...)
     end
     return ...
 end
-local function read_all(fd)
-    local st = uv.fs_fstat(fd)
+local function read_body(f)
+    local fname = "ts.fs.read_file"
+    file_open(
+        f,
+        fname,
+        f.path,
+        "r",
+        438
+    )
+    local st = file_req(
+        f,
+        fname,
+        "fs_fstat",
+        f.late_op,
+        2,
+        f.fd
+    )
     local chunks = {}
     local off = 0
     local want = st.size > 0 and st.size or 65536
     do
         while true do
-            local data = uv.fs_read(fd, want, off)
+            local data = file_req(
+                f,
+                fname,
+                "fs_read",
+                f.late_op,
+                4,
+                f.fd,
+                want,
+                off
+            )
             if data == "" then
                 break
             end
@@ -197,38 +291,63 @@ end
 -- ```lua
 -- local text = ts.fs.read_file(vim.fn.stdpath("config") .. "/init.lua")
 -- ```
--- Raises a UvError (`ENOENT`, `EISDIR`, ...). Cancellation closes the fd.
+-- Raises a UvError (`ENOENT`, `EISDIR`, ...). Cancellation cancels the queued request; the fd
+-- is closed as soon as no request of the call runs on it any more.
 function ____exports.read_file(path)
     check_path("ts.fs.read_file", path)
     running_task("ts.fs.read_file")
-    local fd = uv.fs_open(path, "r", 438)
-    local data = close_then(
-        fd,
-        ypcall(read_all, fd)
+    local f = new_file(path)
+    local data = release_then(
+        f,
+        ypcall(read_body, f)
     )
     return data
 end
-local function write_all(fd, data, offset)
+local function write_all(f, fname, data, offset)
     local rest = data
     local off = offset
     while #rest > 0 do
-        local n = uv.fs_write(fd, rest, off)
+        local n = file_req(
+            f,
+            fname,
+            "fs_write",
+            f.late_op,
+            4,
+            f.fd,
+            rest,
+            off
+        )
         rest = string.sub(rest, n + 1)
         if off ~= nil then
             off = off + n
         end
     end
 end
-local function write_sync(fd, data)
-    write_all(fd, data, 0)
-    uv.fs_fsync(fd)
+local function write_body(f, data, mode)
+    local fname = "ts.fs.write_file"
+    file_open(
+        f,
+        fname,
+        f.tmp,
+        "wx",
+        mode
+    )
+    write_all(f, fname, data, 0)
+    file_req(
+        f,
+        fname,
+        "fs_fsync",
+        f.late_op,
+        2,
+        f.fd
+    )
 end
 local tmp_counter = 0
 --- Writes `data` (a string or a list of strings) to `path` atomically: into a temporary file
 -- next to it (`<path>.tsasync-<pid>-<n>.tmp`), flushed with fsync, then renamed over `path`.
 -- Readers see the old content or the new one, never a part. An existing file's permissions
 -- are kept (new files get 0644 minus the umask). On error or cancellation the temporary file
--- is removed and `path` is untouched.
+-- is removed (once no request runs on it) and `path` is untouched.
 function ____exports.write_file(path, data)
     check_path("ts.fs.write_file", path)
     local text = check_data("ts.fs.write_file", data)
@@ -237,30 +356,37 @@ function ____exports.write_file(path, data)
     local mode = err == nil and st ~= nil and st.mode % 4096 or 420
     tmp_counter = tmp_counter + 1
     local tmp = ((((path .. ".tsasync-") .. tostring(luv.os_getpid())) .. "-") .. tostring(tmp_counter)) .. ".tmp"
-    local fd = uv.fs_open(tmp, "wx", mode)
-    local ok, e = ypcall(function() return close_then(
-        fd,
-        ypcall(write_sync, fd, text)
-    ) end)
-    if not ok then
-        luv.fs_unlink(tmp)
-        error(e, 0)
+    local f = new_file(path, tmp)
+    local ok, e = ypcall(write_body, f, text, mode)
+    if ok then
+        f.tmp = nil
     end
+    release_then(f, ok, e)
     local ok2, e2 = ypcall(uv.fs_rename, tmp, path)
     if not ok2 then
         luv.fs_unlink(tmp)
         error(e2, 0)
     end
 end
+local function append_body(f, data)
+    file_open(
+        f,
+        "ts.fs.append",
+        f.path,
+        "a",
+        420
+    )
+    write_all(f, "ts.fs.append", data, nil)
+end
 --- Appends `data` to `path`, creating the file (0644 minus the umask) if needed.
 function ____exports.append(path, data)
     check_path("ts.fs.append", path)
     local text = check_data("ts.fs.append", data)
     running_task("ts.fs.append")
-    local fd = uv.fs_open(path, "a", 420)
-    close_then(
-        fd,
-        ypcall(write_all, fd, text, nil)
+    local f = new_file(path)
+    release_then(
+        f,
+        ypcall(append_body, f, text)
     )
 end
 --- luv's stat table of `path` (follows symlinks): `type`, `size`, `mode`, `mtime`, ...

@@ -6,6 +6,7 @@
  */
 import { runtime } from "./runtime";
 import { EMPTY } from "./scheduler";
+import { await_cb } from "./await";
 import { Task, check_cancel, first, resume_with, running_task, suspend, ypcall } from "./task";
 import { new_uv_error } from "./uv/error";
 import { uv } from "./uv/wrap";
@@ -44,20 +45,87 @@ function join(dir: string, name: string): string {
   return string.sub(dir, -1) === "/" ? dir + name : `${dir}/${name}`;
 }
 
-/** Closes `fd` synchronously (also valid inside a cancelled task) and passes results or the error on. */
-function close_then(fd: number, ok?: unknown, ...rest: unknown[]): LuaMultiReturn<unknown[]> {
-  luv.fs_close(fd);
+// ---- fds in use ------------------------------------------------------------------------------------
+//
+// A cancelled task must not close an fd while a request of its own still runs on it in the
+// thread pool (the number could be reused by another open and the request would then hit the
+// wrong file). So every request on an fd is counted, and the fd is closed (and a temporary
+// file removed) only when the file is released *and* no request is left: at once normally, or
+// from the late callback of the last request after a cancellation.
+
+interface File {
+  fd?: number;
+  busy: number;
+  released: boolean;
+  /** Temporary file to remove with the fd (write_file before its rename). */
+  tmp?: string;
+  path: string;
+  late_open: LuaFn;
+  late_op: LuaFn;
+}
+
+function settle(f: File): void {
+  if (!f.released || f.busy > 0) return;
+  if (f.fd !== undefined) {
+    luv.fs_close(f.fd);
+    f.fd = undefined;
+  }
+  if (f.tmp !== undefined) {
+    luv.fs_unlink(f.tmp);
+    f.tmp = undefined;
+  }
+}
+
+function new_file(path: string, tmp?: string): File {
+  const f = { busy: 0, released: false, path, tmp } as File;
+  f.late_open = (_err: unknown, fd: unknown) => {
+    f.busy -= 1;
+    if (type(fd) === "number") f.fd = fd as number;
+    settle(f);
+  };
+  f.late_op = () => {
+    f.busy -= 1;
+    settle(f);
+  };
+  return f;
+}
+
+function cancel_req(this: void, req: unknown): void {
+  if (req !== undefined) pcall(luv.cancel, req);
+}
+
+/** Runs luv fs function `name` (callback at `argc`) on behalf of `f`; raises a UvError. */
+function file_req(f: File, fname: string, name: string, late: LuaFn, argc: number, a1: unknown, a2?: unknown, a3?: unknown): unknown {
+  // Cancellation is checked first: once busy is counted, the request must really be made.
+  check_cancel(running_task(fname));
+  f.busy += 1;
+  const [err, v] = await_cb(fname, { on_cancel: cancel_req, cleanup: late }, argc, luv[name], a1, a2, a3);
+  f.busy -= 1;
+  if (err !== undefined) error(new_uv_error(name, err, f.path), 0);
+  return v;
+}
+
+function file_open(f: File, fname: string, path: string, flags: string, mode: number): void {
+  f.fd = file_req(f, fname, "fs_open", f.late_open, 4, path, flags, mode) as number;
+}
+
+/** Releases `f` (closing its fd when no request runs on it) and passes results or the error on. */
+function release_then(f: File, ok?: unknown, ...rest: unknown[]): LuaMultiReturn<unknown[]> {
+  f.released = true;
+  settle(f);
   if (!ok) return error(first(...rest), 0);
   return $multi(...rest);
 }
 
-function read_all(this: void, fd: number): string {
-  const st = uv.fs_fstat(fd) as FsStat;
+function read_body(this: void, f: File): string {
+  const fname = "ts.fs.read_file";
+  file_open(f, fname, f.path, "r", 438);
+  const st = file_req(f, fname, "fs_fstat", f.late_op, 2, f.fd) as FsStat;
   const chunks: string[] = [];
   let off = 0;
   let want = st.size > 0 ? st.size : 65536;
   for (;;) {
-    const data = uv.fs_read(fd, want, off);
+    const data = file_req(f, fname, "fs_read", f.late_op, 4, f.fd, want, off) as string;
     if (data === "") break;
     chunks.push(data);
     off += data.length;
@@ -71,29 +139,32 @@ function read_all(this: void, fd: number): string {
  * ```lua
  * local text = ts.fs.read_file(vim.fn.stdpath("config") .. "/init.lua")
  * ```
- * Raises a UvError (`ENOENT`, `EISDIR`, ...). Cancellation closes the fd.
+ * Raises a UvError (`ENOENT`, `EISDIR`, ...). Cancellation cancels the queued request; the fd
+ * is closed as soon as no request of the call runs on it any more.
  */
 export function read_file(this: void, path: string): string {
   check_path("ts.fs.read_file", path);
   running_task("ts.fs.read_file");
-  const fd = uv.fs_open(path, "r", 438);
-  const [data] = close_then(fd, ...ypcall(read_all, fd));
+  const f = new_file(path);
+  const [data] = release_then(f, ...ypcall(read_body, f));
   return data as string;
 }
 
-function write_all(this: void, fd: number, data: string, offset?: number): void {
+function write_all(f: File, fname: string, data: string, offset?: number): void {
   let rest = data;
   let off = offset;
   while (rest.length > 0) {
-    const n = uv.fs_write(fd, rest, off);
+    const n = file_req(f, fname, "fs_write", f.late_op, 4, f.fd, rest, off) as number;
     rest = string.sub(rest, n + 1);
     if (off !== undefined) off += n;
   }
 }
 
-function write_sync(this: void, fd: number, data: string): void {
-  write_all(fd, data, 0);
-  uv.fs_fsync(fd);
+function write_body(this: void, f: File, data: string, mode: number): void {
+  const fname = "ts.fs.write_file";
+  file_open(f, fname, f.tmp!, "wx", mode);
+  write_all(f, fname, data, 0);
+  file_req(f, fname, "fs_fsync", f.late_op, 2, f.fd);
 }
 
 let tmp_counter = 0;
@@ -103,7 +174,7 @@ let tmp_counter = 0;
  * next to it (`<path>.tsasync-<pid>-<n>.tmp`), flushed with fsync, then renamed over `path`.
  * Readers see the old content or the new one, never a part. An existing file's permissions
  * are kept (new files get 0644 minus the umask). On error or cancellation the temporary file
- * is removed and `path` is untouched.
+ * is removed (once no request runs on it) and `path` is untouched.
  */
 export function write_file(this: void, path: string, data: string | string[]): void {
   check_path("ts.fs.write_file", path);
@@ -113,12 +184,10 @@ export function write_file(this: void, path: string, data: string | string[]): v
   const mode = err === undefined && st !== undefined ? (st as FsStat).mode % 4096 : 420;
   tmp_counter += 1;
   const tmp = `${path}.tsasync-${luv.os_getpid()}-${tmp_counter}.tmp`;
-  const fd = uv.fs_open(tmp, "wx", mode);
-  const [ok, e] = ypcall(() => close_then(fd, ...ypcall(write_sync, fd, text)));
-  if (!ok) {
-    luv.fs_unlink(tmp);
-    error(e, 0);
-  }
+  const f = new_file(path, tmp);
+  const [ok, e] = ypcall(write_body, f, text, mode);
+  if (ok) f.tmp = undefined; // written: keep it for the rename
+  release_then(f, ok, e);
   const [ok2, e2] = ypcall(uv.fs_rename, tmp, path);
   if (!ok2) {
     luv.fs_unlink(tmp);
@@ -126,13 +195,18 @@ export function write_file(this: void, path: string, data: string | string[]): v
   }
 }
 
+function append_body(this: void, f: File, data: string): void {
+  file_open(f, "ts.fs.append", f.path, "a", 420);
+  write_all(f, "ts.fs.append", data, undefined);
+}
+
 /** Appends `data` to `path`, creating the file (0644 minus the umask) if needed. */
 export function append(this: void, path: string, data: string | string[]): void {
   check_path("ts.fs.append", path);
   const text = check_data("ts.fs.append", data);
   running_task("ts.fs.append");
-  const fd = uv.fs_open(path, "a", 420);
-  close_then(fd, ...ypcall(write_all, fd, text, undefined));
+  const f = new_file(path);
+  release_then(f, ...ypcall(append_body, f, text));
 }
 
 /**
