@@ -11,6 +11,8 @@
 #                  puc    = spec/core/ under PUC Lua 5.1 + luv;
 #                ends with one line "N passed, N failed, N skipped" over all lanes
 #   make spec    same as test without `check` (for development: lua/ need not be committed)
+#   make generate  rerun scripts/gen-uv.lua with the newest Neovim: src/tsasync/uv/generated.ts
+#                from $VIMRUNTIME/lua/uv/_meta.lua (the output is committed)
 #   make demo    nvim --headless --clean -l scripts/demo.lua with the newest Neovim
 #   make bench   (no benchmarks yet)
 #   make clean   remove node_modules/ and .deps/
@@ -44,7 +46,7 @@ export BUSTED_ARGS LANES LANE_TIMEOUT
 XDG      := $(CURDIR)/$(DEPS)/xdg
 TEST_ENV := XDG_CONFIG_HOME=$(XDG)/config XDG_DATA_HOME=$(XDG)/data XDG_STATE_HOME=$(XDG)/state XDG_CACHE_HOME=$(XDG)/cache
 
-.PHONY: deps build check test spec demo bench clean generate generate-lsp $(LUA_STAMP) $(TSLS_STAMP) $(NVIM_OLDEST) $(NVIM_NEWEST)
+.PHONY: deps build check test spec demo bench clean generate generate-lsp generate-uv $(LUA_STAMP) $(TSLS_STAMP) $(NVIM_OLDEST) $(NVIM_NEWEST)
 
 deps: $(NODE_STAMP) $(LUA_STAMP) $(NVIM_OLDEST) $(NVIM_NEWEST) $(TSLS_STAMP)
 
@@ -63,7 +65,7 @@ $(NVIM_OLDEST) $(NVIM_NEWEST): $(LUA_STAMP)
 $(TSLS_STAMP):
 	@scripts/get-tsls.sh $(DEPS)/tsls
 
-generate: generate-lsp
+generate: generate-lsp generate-uv
 
 # The LSP protocol's TypeScript declarations, from the newest Neovim's runtime files.
 generate-lsp: $(NVIM_NEWEST)
@@ -89,6 +91,10 @@ test: $(NODE_STAMP) $(LUA_STAMP) $(TSLS_STAMP) $(LANE_NVIMS)
 
 spec: $(NODE_STAMP) $(LUA_STAMP) $(TSLS_STAMP) $(LANE_NVIMS)
 	@MAKE="$(MAKE)" scripts/test.sh $(TEST_ARGS)
+
+# ts.uv's wrappers and cleanup metadata, from the newest Neovim's luv annotations.
+generate-uv: $(if $(LANE_NVIMS),$(NVIM_NEWEST))
+	$(TEST_ENV) $(DEMO_NVIM) --headless --clean -l scripts/gen-uv.lua </dev/null
 
 demo: build $(if $(LANE_NVIMS),$(NVIM_NEWEST))
 	@if [ ! -f scripts/demo.lua ]; then \

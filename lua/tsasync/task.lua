@@ -2,7 +2,7 @@ local ____lualib = require("tsasync.lualib_bundle")
 local __TS__Class = ____lualib.__TS__Class
 local __TS__ArraySplice = ____lualib.__TS__ArraySplice
 local ____exports = {}
-local check_slow, after_step, wrap_error, caller_site, complete, remove_child, notify_waiter, call_observer, observer_failed, queue_unhandled, flush_unhandled, cancel_tree, cancel_children, interrupt, after_resume, check_own_coroutine, results_of, abort_await_task, protect_result, restore_pco, forward, forward_resume, n_done, n_unhandled, QUEUED, TaskProto, roots, wait_kinds, current, yielded, unhandled, unhandled_pending
+local check_slow, after_step, wrap_error, caller_site, complete, run_finalizers, remove_child, notify_waiter, call_observer, observer_failed, queue_unhandled, flush_unhandled, cancel_tree, cancel_children, interrupt, after_resume, check_own_coroutine, results_of, abort_await_task, protect_result, restore_pco, forward, forward_resume, n_done, n_unhandled, QUEUED, TaskProto, roots, wait_kinds, current, yielded, unhandled, unhandled_pending
 local ____errors = require("tsasync.errors")
 local CancelledMT = ____errors.CancelledMT
 local is_cancelled = ____errors.is_cancelled
@@ -270,6 +270,9 @@ function complete(start)
         if t.parent == nil then
             roots[t] = nil
         end
+        if t.finalizers ~= nil then
+            run_finalizers(t)
+        end
         if t.kids ~= nil then
             t.kids = nil
         end
@@ -278,10 +281,10 @@ function complete(start)
             t.obs = nil
             for ____, o in ipairs(obs) do
                 do
-                    local __continue123
+                    local __continue124
                     repeat
                         if o == false then
-                            __continue123 = true
+                            __continue124 = true
                             break
                         end
                         if ____exports.is_task(o) then
@@ -293,9 +296,9 @@ function complete(start)
                         else
                             o.fn(o, t)
                         end
-                        __continue123 = true
+                        __continue124 = true
                     until true
-                    if not __continue123 then
+                    if not __continue124 then
                         break
                     end
                 end
@@ -322,6 +325,16 @@ function complete(start)
             queue_unhandled(t)
         end
         t = next
+    end
+end
+function run_finalizers(t)
+    local list = t.finalizers
+    t.finalizers = nil
+    for ____, fn in pairs(list) do
+        local ok, err = pcall(fn, t)
+        if not ok then
+            ____exports.report((("tsasync: error releasing a resource of task \"" .. t.name) .. "\": ") .. tostring(err))
+        end
     end
 end
 function remove_child(p, c)
@@ -384,10 +397,10 @@ function flush_unhandled()
     local batch = __TS__ArraySplice(unhandled, 0, #unhandled)
     for ____, t in ipairs(batch) do
         do
-            local __continue149
+            local __continue155
             repeat
                 if t.observed == true then
-                    __continue149 = true
+                    __continue155 = true
                     break
                 end
                 t.observed = true
@@ -396,15 +409,15 @@ function flush_unhandled()
                 if handler ~= nil then
                     local ok, err = pcall(handler, t.err, t)
                     if ok then
-                        __continue149 = true
+                        __continue155 = true
                         break
                     end
                     ____exports.report("tsasync: on_unhandled handler failed: " .. tostring(err))
                 end
                 ____exports.report((("tsasync: unhandled error in task \"" .. t.name) .. "\": ") .. tostring(t.err))
-                __continue149 = true
+                __continue155 = true
             until true
-            if not __continue149 then
+            if not __continue155 then
                 break
             end
         end
@@ -527,12 +540,12 @@ function ____exports.await_task(cur, t)
     ____exports.check_cancel(cur)
     t.observed = true
     if ____exports.fin(t) == nil then
-        local ____exports_wl_add_task_14 = ____exports.wl_add_task
-        local ____t_11, ____obs_12 = t, "obs"
-        if ____t_11[____obs_12] == nil then
-            ____t_11[____obs_12] = {}
+        local ____exports_wl_add_task_19 = ____exports.wl_add_task
+        local ____t_16, ____obs_17 = t, "obs"
+        if ____t_16[____obs_17] == nil then
+            ____t_16[____obs_17] = {}
         end
-        ____exports_wl_add_task_14(t.obs, cur)
+        ____exports_wl_add_task_19(t.obs, cur)
         return ____exports.suspend(cur, abort_await_task, t)
     end
     return results_of(t)
@@ -900,6 +913,23 @@ local function step(t, ...)
     current = nil
 end
 set_step(step)
+--- Registers `fn(t)` to run when task `t` completes (after its children, with `t:status()`
+-- final), under `key` (one finalizer per key). Used by layers that tie a resource to the task
+-- that opened it (sockets, processes, streams). Does not count as observing the task's error.
+function ____exports.on_finish(t, key, fn)
+    local ____t_11, ____finalizers_12 = t, "finalizers"
+    if ____t_11[____finalizers_12] == nil then
+        ____t_11[____finalizers_12] = {}
+    end
+    t.finalizers[key] = fn
+end
+--- Removes the finalizer registered under `key` (the resource was released early).
+function ____exports.off_finish(t, key)
+    local ____opt_14 = t.finalizers
+    if ____opt_14 ~= nil then
+        ____opt_14[key] = nil
+    end
+end
 unhandled = {}
 unhandled_pending = false
 --- Enters a shielded region of `t` (cancellation not delivered until `unshield`).

@@ -38,6 +38,12 @@ import { version } from "./version";
 import * as inspect from "./inspect";
 import * as lsp from "./lsp/init";
 import { LspError, is_lsp_error } from "./lsp/error";
+import { api, fn, ui } from "./api";
+import * as fs from "./fs";
+import * as net from "./net";
+import { Process, process, system } from "./system";
+import { is_uv_error } from "./uv/error";
+import { uv } from "./uv/wrap";
 
 
 export {
@@ -87,4 +93,14 @@ export {
   Event,
   Condvar,
   Barrier,
+  uv,
+  is_uv_error,
+  fs,
+  api,
+  fn,
+  ui,
+  net,
+  system,
+  process,
+  Process,
 };

@@ -129,6 +129,8 @@ export class Task<R extends unknown[] = unknown[]> {
   declare t0?: number;
   /** @internal callback slot reused by callback awaits */
   declare slot?: unknown;
+  /** @internal finalizers (resources owned by the task), run when it completes */
+  declare finalizers?: LuaTable<object, (this: void, t: Task) => void>;
 
   /**
    * Waits for the task from inside another task and returns its results. Raises the task's
@@ -580,6 +582,7 @@ function complete(start: Task): void {
     if (fin(t) !== "done" && t.vals !== undefined) t.vals = undefined;
     n_done += 1;
     if (t.parent === undefined) roots.delete(t);
+    if (t.finalizers !== undefined) run_finalizers(t);
     if (t.kids !== undefined) t.kids = undefined;
     const obs = t.obs;
     if (obs !== undefined) {
@@ -611,6 +614,29 @@ function complete(start: Task): void {
       queue_unhandled(t);
     }
     t = next;
+  }
+}
+
+/**
+ * Registers `fn(t)` to run when task `t` completes (after its children, with `t:status()`
+ * final), under `key` (one finalizer per key). Used by layers that tie a resource to the task
+ * that opened it (sockets, processes, streams). Does not count as observing the task's error.
+ */
+export function on_finish(t: Task, key: object, fn: (this: void, t: Task) => void): void {
+  (t.finalizers ??= new LuaTable()).set(key, fn);
+}
+
+/** Removes the finalizer registered under `key` (the resource was released early). */
+export function off_finish(t: Task, key: object): void {
+  t.finalizers?.delete(key);
+}
+
+function run_finalizers(t: Task): void {
+  const list = t.finalizers!;
+  t.finalizers = undefined;
+  for (const [, fn] of list) {
+    const [ok, err] = pcall(fn, t);
+    if (!ok) report(`tsasync: error releasing a resource of task "${t.name}": ${tostring(err)}`);
   }
 }
 

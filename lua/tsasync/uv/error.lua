@@ -1,0 +1,38 @@
+local ____exports = {}
+local ____errors = require("tsasync.errors")
+local find_error = ____errors.find_error
+--- Metatable of UvError values.
+____exports.UvErrorMT = {__tostring = function(e) return e.message end}
+--- Makes a UvError from luv's error message (`"ENOENT: no such file or directory: /x"`) and,
+-- when luv returned one separately, its error name.
+function ____exports.new_uv_error(name, msg, path, code)
+    local message = tostring(msg)
+    local c = type(code) == "string" and code or nil
+    if c == nil then
+        local m = string.match(message, "^(E[%u%d_]+)")
+        c = m or "EUNKNOWN"
+    end
+    return setmetatable(
+        {
+            kind = "uv",
+            code = c,
+            name = name,
+            message = message,
+            path = type(path) == "string" and path or nil
+        },
+        ____exports.UvErrorMT
+    )
+end
+--- True when `err` is (or wraps) a UvError; looks through the context tasks add to errors.
+-- ```lua
+-- local ok, err = ts.pcall(ts.fs.stat, "/nope")
+-- if not ok and ts.is_uv_error(err) and err.code == "ENOENT" then ... end
+-- ```
+function ____exports.is_uv_error(err)
+    return find_error(err, ____exports.UvErrorMT) ~= nil
+end
+--- The UvError inside `err` (under task-error wrappers), or nil.
+function ____exports.as_uv_error(err)
+    return find_error(err, ____exports.UvErrorMT)
+end
+return ____exports

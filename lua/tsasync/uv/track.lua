@@ -1,0 +1,38 @@
+local ____exports = {}
+local timers = require("tsasync.timers")
+--- Counters of the uv layer.
+____exports.stats = {open = 0, killed = 0}
+--- Counts one handle (or process) as open.
+function ____exports.track_open()
+    local ____exports_stats_0, ____open_1 = ____exports.stats, "open"
+    ____exports_stats_0[____open_1] = ____exports_stats_0[____open_1] + 1
+end
+--- Counts one handle (or process) as closed.
+function ____exports.track_close()
+    local ____exports_stats_2, ____open_3 = ____exports.stats, "open"
+    ____exports_stats_2[____open_3] = ____exports_stats_2[____open_3] - 1
+end
+--- Milliseconds between SIGTERM and SIGKILL when a process is killed by cancellation.
+____exports.KILL_GRACE_MS = 2000
+local function escalate(arg)
+    local p = arg
+    if p.exited == true then
+        return
+    end
+    local ____exports_stats_4, ____killed_5 = ____exports.stats, "killed"
+    ____exports_stats_4[____killed_5] = ____exports_stats_4[____killed_5] + 1
+    pcall(p.send, "sigkill")
+end
+--- Sends SIGTERM now and SIGKILL after `KILL_GRACE_MS` if the process has not exited by
+-- then. Never suspends (usable from cancellation handlers).
+function ____exports.terminate(p, grace_ms)
+    if grace_ms == nil then
+        grace_ms = ____exports.KILL_GRACE_MS
+    end
+    if p.exited == true then
+        return
+    end
+    pcall(p.send, "sigterm")
+    timers.add(grace_ms, escalate, p)
+end
+return ____exports

@@ -1,0 +1,57 @@
+/**
+ * `UvError`: the structured error raised by `ts.uv.*`, `ts.fs.*`, `ts.net.*` and
+ * `ts.system` in place of luv's error-first values.
+ */
+import { find_error } from "../errors";
+
+/** A libuv failure. `tostring(err)` gives `message`. */
+export interface UvError {
+  /** Always `"uv"`. */
+  readonly kind: "uv";
+  /** libuv's error name: `"ENOENT"`, `"ECONNREFUSED"`, ... (`"EUNKNOWN"` when luv gave none). */
+  readonly code: string;
+  /** The luv function that failed: `"fs_open"`, `"tcp_connect"`, ... */
+  readonly name: string;
+  /** luv's message, e.g. `"ENOENT: no such file or directory: /nope"`. */
+  readonly message: string;
+  /** The path the call was about, when it had one. */
+  readonly path?: string;
+}
+
+/** Metatable of UvError values. */
+export const UvErrorMT: Record<string, unknown> = {
+  __tostring: (e: UvError) => e.message,
+};
+
+/**
+ * Makes a UvError from luv's error message (`"ENOENT: no such file or directory: /x"`) and,
+ * when luv returned one separately, its error name.
+ */
+export function new_uv_error(name: string, msg: unknown, path?: unknown, code?: unknown): UvError {
+  const message = tostring(msg);
+  let c = type(code) === "string" ? (code as string) : undefined;
+  if (c === undefined) {
+    const [m] = string.match(message, "^(E[%u%d_]+)");
+    c = m ?? "EUNKNOWN";
+  }
+  return setmetatable(
+    { kind: "uv", code: c, name, message, path: type(path) === "string" ? (path as string) : undefined } as UvError,
+    UvErrorMT,
+  ) as UvError;
+}
+
+/**
+ * True when `err` is (or wraps) a UvError; looks through the context tasks add to errors.
+ * ```lua
+ * local ok, err = ts.pcall(ts.fs.stat, "/nope")
+ * if not ok and ts.is_uv_error(err) and err.code == "ENOENT" then ... end
+ * ```
+ */
+export function is_uv_error(this: void, err: unknown): boolean {
+  return find_error(err, UvErrorMT) !== undefined;
+}
+
+/** The UvError inside `err` (under task-error wrappers), or nil. */
+export function as_uv_error(err: unknown): UvError | undefined {
+  return find_error(err, UvErrorMT) as UvError | undefined;
+}
