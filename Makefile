@@ -14,7 +14,9 @@
 #   make generate  rerun scripts/gen-uv.lua with the newest Neovim: src/tsasync/uv/generated.ts
 #                from $VIMRUNTIME/lua/uv/_meta.lua (the output is committed)
 #   make demo    nvim --headless --clean -l scripts/demo.lua with the newest Neovim
-#   make bench   (no benchmarks yet)
+#   make bench   deps + build, then bench/run.lua in the newest Neovim: the 10 cases of bench/cases/,
+#                each 5 times per side (tsasync, raw baseline) in fresh Neovim processes; prints
+#                the table and writes bench/RESULTS.md (BENCH_CASES="1,3" BENCH_REPS=3: a subset)
 #   make clean   remove node_modules/ and .deps/
 # Variables:
 #   NVIM=path        test/spec/demo with that one Neovim (+ the PUC lane) instead of the downloaded ones
@@ -41,7 +43,7 @@ else
   DEMO_NVIM  := $(NVIM_NEWEST)
 endif
 
-export BUSTED_ARGS LANES LANE_TIMEOUT
+export BUSTED_ARGS LANES LANE_TIMEOUT BENCH_CASES BENCH_REPS BENCH_WRITE
 
 XDG      := $(CURDIR)/$(DEPS)/xdg
 TEST_ENV := XDG_CONFIG_HOME=$(XDG)/config XDG_DATA_HOME=$(XDG)/data XDG_STATE_HOME=$(XDG)/state XDG_CACHE_HOME=$(XDG)/cache
@@ -103,8 +105,11 @@ demo: build $(if $(LANE_NVIMS),$(NVIM_NEWEST))
 	  $(TEST_ENV) $(DEMO_NVIM) --headless --clean --cmd 'set rtp^=$(CURDIR)' -l scripts/demo.lua </dev/null; \
 	fi
 
-bench:
-	@echo "no benchmarks yet"
+# The cases run in the Neovim that runs bench/run.lua (vim.v.progpath).
+bench: $(NODE_STAMP) $(LUA_STAMP) $(if $(LANE_NVIMS),$(NVIM_NEWEST))
+	@$(MAKE) --no-print-directory build
+	@mkdir -p $(XDG)/config $(XDG)/data $(XDG)/state $(XDG)/cache
+	@$(TEST_ENV) $(DEMO_NVIM) --headless --clean -l bench/run.lua </dev/null
 
 clean:
 	rm -rf node_modules $(DEPS)

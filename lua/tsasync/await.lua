@@ -109,7 +109,7 @@ function new_slot(t)
         elseif st == SUSPENDED then
             s.st = IDLE
             t.abort = nil
-            t.abort_arg = nil
+            t.x = false
             s.ret = false
             s.cleanup = false
             s.on_cancel = false
@@ -395,7 +395,7 @@ end
 local function wake_sleeper(arg)
     local t = arg
     t.abort = nil
-    t.abort_arg = nil
+    t.x = false
     wake(t)
 end
 local function abort_sleep(arg)

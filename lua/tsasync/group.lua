@@ -19,6 +19,8 @@ local wl_add_task = ____task.wl_add_task
 local wl_remove_task = ____task.wl_remove_task
 local fin = ____task.fin
 local register_wait_kind = ____task.register_wait_kind
+local err_of = ____task.err_of
+local vals_of = ____task.vals_of
 function abort_group(arg)
     arg.waiting = false
 end
@@ -45,13 +47,13 @@ function ____exports.group_close(g, mode, reason)
     end
     local shielded = false
     while true do
-        local ____temp_11
+        local ____temp_10
         if mode == ____exports.CANCEL_ALL then
-            ____temp_11 = g.ntask > 0
+            ____temp_10 = g.ntask > 0
         else
-            ____temp_11 = g.nown > 0
+            ____temp_10 = g.nown > 0
         end
-        if not ____temp_11 then
+        if not ____temp_10 then
             break
         end
         if not shielded and cur.cancel_err ~= nil then
@@ -129,19 +131,13 @@ function ____exports.src_ok(s)
 end
 --- Values of completed successful `s`.
 function ____exports.src_vals(s)
-    local ____is_task_result_2
-    if is_task(s) then
-        ____is_task_result_2 = s.vals
-    else
-        ____is_task_result_2 = s.v
-    end
-    return ____is_task_result_2 or EMPTY
+    return is_task(s) and vals_of(s) or (s.v or EMPTY)
 end
 --- Error of completed failed `s`; marks a task's error observed.
 function ____exports.src_err(s)
     if is_task(s) then
         s.observed = true
-        return s.err
+        return err_of(s)
     end
     return s.e
 end
@@ -198,19 +194,19 @@ function ____exports.group_add(g, s, own)
         if own then
             g.nown = g.nown + 1
         end
-        local ____wl_add_task_6 = wl_add_task
-        local ____s_3, ____obs_4 = s, "obs"
-        if ____s_3[____obs_4] == nil then
-            ____s_3[____obs_4] = {}
+        local ____wl_add_task_5 = wl_add_task
+        local ____s_2, ____obs_3 = s, "obs"
+        if ____s_2[____obs_3] == nil then
+            ____s_2[____obs_3] = {}
         end
-        ____wl_add_task_6(s.obs, w)
+        ____wl_add_task_5(s.obs, w)
     else
-        local ____wl_add_task_10 = wl_add_task
-        local ____s_7, ____w_8 = s, "w"
-        if ____s_7[____w_8] == nil then
-            ____s_7[____w_8] = {}
+        local ____wl_add_task_9 = wl_add_task
+        local ____s_6, ____w_7 = s, "w"
+        if ____s_6[____w_7] == nil then
+            ____s_6[____w_7] = {}
         end
-        ____wl_add_task_10(s.w, w)
+        ____wl_add_task_9(s.w, w)
     end
     return i
 end

@@ -1,7 +1,10 @@
 local ____exports = {}
-local drain, run_batch, step_fn, qt, qv, qhead, qtail, draining, fast_drain, dt, dv, dn, hop_pending
+local first_of, drain, run_batch, step_fn, step0_fn, step1_fn, qt, qv, qhead, qtail, draining, fast_drain, dt, dv, dn, hop_pending
 local ____runtime = require("tsasync.runtime")
 local runtime = ____runtime.runtime
+function first_of(a)
+    return a
+end
 --- Appends a task to the ready queue (no checks).
 function ____exports.enqueue(t, v)
     qtail = qtail + 1
@@ -18,6 +21,10 @@ function drain()
         qhead = i + 1
         if fast_drain and t.fast ~= true then
             ____exports.defer(t, v)
+        elseif v.n == 0 then
+            step0_fn(t)
+        elseif v.n == 1 then
+            step1_fn(t, v[1])
         else
             step_fn(
                 t,
@@ -65,21 +72,37 @@ function ____exports.defer(t, v)
     end
     return dn
 end
+--- Packs one value.
+function ____exports.pack1(a)
+    return {n = 1, [1] = a}
+end
 --- The packed form of "no values"; shared, never written.
 ____exports.EMPTY = {n = 0}
 --- Packs varargs keeping `nil` holes.
 function ____exports.pack(...)
+    local n = select("#", ...)
+    if n == 1 then
+        return ____exports.pack1(first_of(...))
+    end
     local t = {...}
-    t.n = select("#", ...)
+    t.n = n
     return t
 end
 --- Counters for benchmarks, `:checkhealth` and the inspector.
 ____exports.stats = {hops = 0, steps = 0}
 step_fn = function()
 end
---- Installs the function that resumes a task (set once by the task module).
-function ____exports.set_step(fn)
+step0_fn = function()
+end
+step1_fn = function()
+end
+--- Installs the functions that resume a task (set once by the task module): with any values,
+-- and the fixed-arity forms for no value and one value, which LuaJIT can compile (passing `...`
+-- on is not compiled, so the common cases avoid it).
+function ____exports.set_step(fn, fn0, fn1)
     step_fn = fn
+    step0_fn = fn0
+    step1_fn = fn1
 end
 qt = {}
 qv = {}
@@ -99,6 +122,22 @@ fast_drain = false
 local function run_now(t, ...)
     draining = true
     step_fn(t, ...)
+    if qhead <= qtail then
+        drain()
+    end
+    draining = false
+end
+local function run_now0(t)
+    draining = true
+    step0_fn(t)
+    if qhead <= qtail then
+        drain()
+    end
+    draining = false
+end
+local function run_now1(t, a)
+    draining = true
+    step1_fn(t, a)
     if qhead <= qtail then
         drain()
     end
@@ -136,6 +175,36 @@ function ____exports.wake(t, ...)
         ____exports.defer(
             t,
             ____exports.pack(...)
+        )
+    end
+end
+--- `wake` with no values, without varargs (compiled by LuaJIT).
+function ____exports.wake0(t)
+    if draining then
+        ____exports.enqueue(t, ____exports.EMPTY)
+    elseif not runtime.in_fast_event() then
+        run_now0(t)
+    elseif t.fast == true then
+        run_now_fast(t)
+    else
+        ____exports.defer(t, ____exports.EMPTY)
+    end
+end
+--- `wake` with one value, without varargs.
+function ____exports.wake1(t, a)
+    if draining then
+        ____exports.enqueue(
+            t,
+            ____exports.pack1(a)
+        )
+    elseif not runtime.in_fast_event() then
+        run_now1(t, a)
+    elseif t.fast == true then
+        run_now_fast(t, a)
+    else
+        ____exports.defer(
+            t,
+            ____exports.pack1(a)
         )
     end
 end

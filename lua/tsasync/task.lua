@@ -2,7 +2,7 @@ local ____lualib = require("tsasync.lualib_bundle")
 local __TS__Class = ____lualib.__TS__Class
 local __TS__ArraySplice = ____lualib.__TS__ArraySplice
 local ____exports = {}
-local check_slow, after_step, wrap_error, caller_site, complete, run_finalizers, remove_child, notify_waiter, call_observer, observer_failed, queue_unhandled, flush_unhandled, cancel_tree, cancel_children, interrupt, after_resume, check_own_coroutine, results_of, abort_await_task, protect_result, restore_pco, forward, forward_resume, n_done, n_unhandled, QUEUED, TaskProto, roots, wait_kinds, current, yielded, unhandled, unhandled_pending
+local start, check_slow, after_step, wrap_error, caller_site, complete, run_finalizers, remove_child, notify_waiter, call_observer, observer_failed, queue_unhandled, flush_unhandled, cancel_tree, cancel_children, interrupt, after_resume, check_own_coroutine, results_of, abort_await_task, protect_result, restore_pco, forward, forward_resume, n_started, n_done, n_unhandled, QUEUED, TaskProto, roots, wait_kinds, current, yielded, unhandled, unhandled_pending
 local ____errors = require("tsasync.errors")
 local CancelledMT = ____errors.CancelledMT
 local is_cancelled = ____errors.is_cancelled
@@ -17,9 +17,16 @@ local ____scheduler = require("tsasync.scheduler")
 local EMPTY = ____scheduler.EMPTY
 local enqueue = ____scheduler.enqueue
 local pack = ____scheduler.pack
+local pack1 = ____scheduler.pack1
 local set_step = ____scheduler.set_step
-local wake = ____scheduler.wake
+local wake0 = ____scheduler.wake0
+local wake1 = ____scheduler.wake1
 local wake_packed = ____scheduler.wake_packed
+--- The packed results of a task that is done (EMPTY when it returned nothing).
+function ____exports.vals_of(t)
+    local v = t.x
+    return (v == false or v == nil) and EMPTY or v
+end
 --- The final status of `t`, or nil while it is live.
 function ____exports.fin(t)
     local s = t.state
@@ -60,11 +67,11 @@ function ____exports.wl_remove_task(list, t)
                 local k = 0
                 while k < n do
                     do
-                        local __continue47
+                        local __continue49
                         repeat
                             local o = list[k + 1]
                             if o == false then
-                                __continue47 = true
+                                __continue49 = true
                                 break
                             end
                             list[j + 1] = o
@@ -72,9 +79,9 @@ function ____exports.wl_remove_task(list, t)
                             if type(o) == "table" then
                                 o.widx = j
                             end
-                            __continue47 = true
+                            __continue49 = true
                         until true
-                        if not __continue47 then
+                        if not __continue49 then
                             break
                         end
                     end
@@ -128,7 +135,7 @@ function ____exports.waiting_on(t)
     end
     local abort = t.abort
     if abort == nil then
-        return t.body_done == true and "its children" or "ready to run"
+        return t.body_done ~= nil and "its children" or "ready to run"
     end
     if abort == QUEUED then
         return "ready to run"
@@ -137,7 +144,7 @@ function ____exports.waiting_on(t)
     if describe == nil then
         return "an operation"
     end
-    local ok, text = pcall(describe, t.abort_arg)
+    local ok, text = pcall(describe, t.x)
     return ok and text or "an operation"
 end
 --- The running task, checked: raises `<fname>: ...` outside a task. (That the caller runs on
@@ -146,6 +153,60 @@ function ____exports.running_task(fname)
     local t = current
     if t == nil then
         error(fname .. ": must be called inside a task (start one with ts.run)", 3)
+    end
+    return t
+end
+function start(opts, fn, n, a1, v)
+    local ____temp_5
+    if opts ~= nil and opts.detach == true then
+        ____temp_5 = nil
+    else
+        ____temp_5 = current
+    end
+    local parent = ____temp_5
+    local t = setmetatable(
+        {
+            state = coroutine.create(fn),
+            x = false,
+            parent = parent
+        },
+        TaskProto
+    )
+    n_started = n_started + 1
+    if opts ~= nil then
+        if opts.name ~= nil then
+            t.name = opts.name
+        end
+        if opts.fast == true then
+            t.fast = true
+        end
+    end
+    if ____exports.settings.debug then
+        t.at = caller_site()
+        t.t0 = runtime.uv.hrtime()
+    end
+    if parent ~= nil then
+        local ____parent_6, ____kids_7 = parent, "kids"
+        if ____parent_6[____kids_7] == nil then
+            ____parent_6[____kids_7] = {}
+        end
+        parent.kids[t] = true
+        parent.nkids = (parent.nkids or 0) + 1
+        if opts ~= nil and opts.shielded == true then
+            t.shielded = true
+        elseif parent.cancel_err ~= nil then
+            t.cancel_err = parent.cancel_err
+        end
+        enqueue(
+            t,
+            n == 0 and EMPTY or (n == 1 and pack1(a1) or v)
+        )
+    elseif n == 0 then
+        wake0(t)
+    elseif n == 1 then
+        wake1(t, a1)
+    else
+        wake_packed(t, v)
     end
     return t
 end
@@ -167,32 +228,36 @@ function after_step(t, ok, ...)
         enqueue(t, EMPTY)
         return
     end
+    local out = false
     if ok then
-        if select("#", ...) > 0 then
-            t.vals = pack(...)
+        local n = select("#", ...)
+        if n == 1 then
+            out = pack1(____exports.first(...))
+        elseif n > 1 then
+            out = pack(...)
         end
     else
         local e = ____exports.first(...)
-        local ____t_10 = t
         local ____temp_9
         if getmetatable(e) == CancelledMT and t.cancel_err ~= nil then
             ____temp_9 = e
         else
             ____temp_9 = wrap_error(t, e)
         end
-        ____t_10.err = ____temp_9
+        out = ____temp_9
     end
     if t.slot ~= nil then
         t.slot = nil
     end
     if t.nkids ~= nil and t.nkids > 0 then
-        t.body_done = true
+        t.body_done = ok and "ok" or "err"
+        t.x = out
         if not ok then
-            cancel_children(t, t.err)
+            cancel_children(t, out)
         end
         return
     end
-    complete(t)
+    complete(t, ok, out)
 end
 function wrap_error(t, e)
     return new_task_error(
@@ -249,23 +314,23 @@ function ____exports.site_of(t)
     end
     return found
 end
-function complete(start)
+function complete(start, start_ok, start_out)
     local t = start
+    local ok = start_ok
+    local out = start_out
     while t ~= nil do
         if t.child_err ~= nil then
             t.state = "failed"
-            t.err = t.child_err
-        elseif t.err ~= nil then
-            t.state = t.cancel_err ~= nil and getmetatable(t.err) == CancelledMT and "cancelled" or "failed"
+            out = t.child_err
+        elseif not ok then
+            t.state = t.cancel_err ~= nil and getmetatable(out) == CancelledMT and "cancelled" or "failed"
         elseif t.cancel_err ~= nil then
             t.state = "cancelled"
-            t.err = t.cancel_err
+            out = t.cancel_err
         else
             t.state = "done"
         end
-        if ____exports.fin(t) ~= "done" and t.vals ~= nil then
-            t.vals = nil
-        end
+        t.x = out
         n_done = n_done + 1
         if t.parent == nil then
             roots[t] = nil
@@ -281,10 +346,10 @@ function complete(start)
             t.obs = nil
             for ____, o in ipairs(obs) do
                 do
-                    local __continue124
+                    local __continue139
                     repeat
                         if o == false then
-                            __continue124 = true
+                            __continue139 = true
                             break
                         end
                         if ____exports.is_task(o) then
@@ -296,9 +361,9 @@ function complete(start)
                         else
                             o.fn(o, t)
                         end
-                        __continue124 = true
+                        __continue139 = true
                     until true
-                    if not __continue124 then
+                    if not __continue139 then
                         break
                     end
                 end
@@ -310,7 +375,7 @@ function complete(start)
             t.parent = nil
             if ____exports.fin(t) == "failed" and t.observed ~= true and p.child_err == nil then
                 t.observed = true
-                p.child_err = t.err
+                p.child_err = t.x
                 if p.cancel_err == nil then
                     cancel_tree(
                         p,
@@ -320,6 +385,8 @@ function complete(start)
             end
             if remove_child(p, t) then
                 next = p
+                ok = p.body_done == "ok"
+                out = p.x
             end
         elseif ____exports.fin(t) == "failed" and t.observed ~= true then
             queue_unhandled(t)
@@ -344,7 +411,7 @@ function remove_child(p, c)
     end
     kids[c] = nil
     p.nkids = p.nkids - 1
-    if p.nkids == 0 and p.body_done == true and ____exports.fin(p) == nil then
+    if p.nkids == 0 and p.body_done ~= nil and ____exports.fin(p) == nil then
         if p == c then
             return false
         end
@@ -354,17 +421,20 @@ function remove_child(p, c)
 end
 function notify_waiter(w, t)
     w.abort = nil
-    w.abort_arg = nil
+    w.x = false
     if ____exports.fin(t) == "done" then
-        wake_packed(w, t.vals or EMPTY)
+        wake_packed(
+            w,
+            ____exports.vals_of(t)
+        )
     else
-        w.wake_err = t.err
+        w.wake_err = t.x
         wake_packed(w, EMPTY)
     end
 end
 function call_observer(fn, t)
     if ____exports.fin(t) == "done" then
-        local v = t.vals or EMPTY
+        local v = ____exports.vals_of(t)
         observer_failed(
             t,
             ____exports.ppcall(
@@ -376,7 +446,7 @@ function call_observer(fn, t)
     else
         observer_failed(
             t,
-            ____exports.ppcall(fn, false, t.err)
+            ____exports.ppcall(fn, false, t.x)
         )
     end
 end
@@ -397,27 +467,27 @@ function flush_unhandled()
     local batch = __TS__ArraySplice(unhandled, 0, #unhandled)
     for ____, t in ipairs(batch) do
         do
-            local __continue155
+            local __continue170
             repeat
                 if t.observed == true then
-                    __continue155 = true
+                    __continue170 = true
                     break
                 end
                 t.observed = true
                 n_unhandled = n_unhandled + 1
                 local handler = ____exports.settings.on_unhandled
                 if handler ~= nil then
-                    local ok, err = pcall(handler, t.err, t)
+                    local ok, err = pcall(handler, t.x, t)
                     if ok then
-                        __continue155 = true
+                        __continue170 = true
                         break
                     end
                     ____exports.report("tsasync: on_unhandled handler failed: " .. tostring(err))
                 end
-                ____exports.report((("tsasync: unhandled error in task \"" .. t.name) .. "\": ") .. tostring(t.err))
-                __continue155 = true
+                ____exports.report((("tsasync: unhandled error in task \"" .. t.name) .. "\": ") .. tostring(t.x))
+                __continue170 = true
             until true
-            if not __continue155 then
+            if not __continue170 then
                 break
             end
         end
@@ -470,9 +540,9 @@ function interrupt(t)
     if abort == nil or abort == QUEUED or (t.shield or 0) > 0 or ____exports.fin(t) ~= nil or t == current then
         return
     end
-    local arg = t.abort_arg
+    local arg = t.x
     t.abort = nil
-    t.abort_arg = nil
+    t.x = false
     local ok, err = pcall(abort, arg, t)
     if not ok then
         ____exports.report((("tsasync: error while releasing the operation of cancelled task \"" .. t.name) .. "\": ") .. tostring(err))
@@ -512,7 +582,7 @@ function ____exports.suspend(t, abort, arg)
     end
     check_own_coroutine(t, abort, arg)
     t.abort = abort
-    t.abort_arg = arg
+    t.x = arg
     yielded = true
     return after_resume(
         t,
@@ -521,13 +591,13 @@ function ____exports.suspend(t, abort, arg)
 end
 function results_of(t)
     if ____exports.fin(t) == "done" then
-        local v = t.vals
-        if v == nil then
+        local v = t.x
+        if v == false then
             return
         end
         return unpack(v, 1, v.n)
     end
-    return error(t.err, 0)
+    return error(t.x, 0)
 end
 function abort_await_task(arg, w)
     local obs = arg.obs
@@ -540,12 +610,12 @@ function ____exports.await_task(cur, t)
     ____exports.check_cancel(cur)
     t.observed = true
     if ____exports.fin(t) == nil then
-        local ____exports_wl_add_task_19 = ____exports.wl_add_task
-        local ____t_16, ____obs_17 = t, "obs"
-        if ____t_16[____obs_17] == nil then
-            ____t_16[____obs_17] = {}
+        local ____exports_wl_add_task_18 = ____exports.wl_add_task
+        local ____t_15, ____obs_16 = t, "obs"
+        if ____t_15[____obs_16] == nil then
+            ____t_15[____obs_16] = {}
         end
-        ____exports_wl_add_task_19(t.obs, cur)
+        ____exports_wl_add_task_18(t.obs, cur)
         return ____exports.suspend(cur, abort_await_task, t)
     end
     return results_of(t)
@@ -665,7 +735,7 @@ function ____exports.check_sync(fname, timeout_ms)
 end
 --- Runtime configuration (set with `ts.config`).
 ____exports.settings = {debug = false, slow_step_ms = 100}
-local n_started = 0
+n_started = 0
 n_done = 0
 n_unhandled = 0
 --- Counters for `:checkhealth`, the inspector and leak checks.
@@ -745,10 +815,10 @@ function Task.prototype.result(self)
     end
     self.observed = true
     if ____exports.fin(self) == "done" then
-        local v = self.vals or EMPTY
+        local v = ____exports.vals_of(self)
         return true, unpack(v, 1, v.n)
     end
-    return false, self.err
+    return false, self.x
 end
 function Task.prototype.age(self)
     local ____temp_0
@@ -799,7 +869,7 @@ end
 function Task.prototype.traceback(self)
     local head = ((((("task \"" .. self.name) .. "\" (") .. self:status()) .. ", started at ") .. ____exports.site_of(self)) .. ")"
     if ____exports.fin(self) == "failed" then
-        return (head .. "\n") .. tostring(self.err)
+        return (head .. "\n") .. tostring(self.x)
     end
     if ____exports.fin(self) == nil and self ~= current and coroutine.status(self.state) == "suspended" then
         return debug.traceback(self.state, head)
@@ -809,6 +879,10 @@ end
 TaskProto = ____exports.Task.prototype
 TaskProto.__tostring = function(t) return ((("Task \"" .. t.name) .. "\" (") .. t:status()) .. ")" end
 TaskProto.name = "task"
+--- The error of a task that failed or was cancelled.
+function ____exports.err_of(t)
+    return t.x
+end
 --- `coroutine.resume` typed as TSTL needs to pass its results on without a table.
 ____exports.resume = coroutine.resume
 --- `pcall` typed the same way.
@@ -826,7 +900,7 @@ function ____exports.live_roots()
 end
 wait_kinds = {}
 --- Registers how the inspector describes a task suspended with `abort` (e.g. `"sleep"`,
--- `"recv on a channel"`): `describe(arg)` receives the `abort_arg` given to `suspend`.
+-- `"recv on a channel"`): `describe(arg)` receives the argument given to `suspend`.
 function ____exports.register_wait_kind(abort, describe)
     wait_kinds[abort] = describe
 end
@@ -842,53 +916,32 @@ function ____exports.spawn(opts, fn, ...)
             3
         )
     end
-    local ____temp_5
-    if opts ~= nil and opts.detach == true then
-        ____temp_5 = nil
-    else
-        ____temp_5 = current
-    end
-    local parent = ____temp_5
-    local t = setmetatable(
-        {
-            state = coroutine.create(fn),
-            parent = parent
-        },
-        TaskProto
-    )
-    n_started = n_started + 1
-    if opts ~= nil then
-        if opts.name ~= nil then
-            t.name = opts.name
-        end
-        if opts.fast == true then
-            t.fast = true
-        end
-    end
-    if ____exports.settings.debug then
-        t.at = caller_site()
-        t.t0 = runtime.uv.hrtime()
-    end
-    if parent ~= nil then
-        local ____parent_6, ____kids_7 = parent, "kids"
-        if ____parent_6[____kids_7] == nil then
-            ____parent_6[____kids_7] = {}
-        end
-        parent.kids[t] = true
-        parent.nkids = (parent.nkids or 0) + 1
-        if opts ~= nil and opts.shielded == true then
-            t.shielded = true
-        elseif parent.cancel_err ~= nil then
-            t.cancel_err = parent.cancel_err
-        end
-        enqueue(
-            t,
-            pack(...)
+    local n = select("#", ...)
+    if n == 0 then
+        return start(
+            opts,
+            fn,
+            0,
+            nil,
+            EMPTY
         )
-    else
-        wake(t, ...)
     end
-    return t
+    if n == 1 then
+        return start(
+            opts,
+            fn,
+            1,
+            ____exports.first(...),
+            EMPTY
+        )
+    end
+    return start(
+        opts,
+        fn,
+        n,
+        nil,
+        pack(...)
+    )
 end
 yielded = false
 local function step(t, ...)
@@ -912,22 +965,64 @@ local function step(t, ...)
     end
     current = nil
 end
-set_step(step)
+local function step0(t)
+    if ____exports.fin(t) ~= nil then
+        return
+    end
+    current = t
+    yielded = false
+    if ____exports.settings.debug then
+        local start = runtime.uv.hrtime()
+        after_step(
+            t,
+            ____exports.resume(t.state)
+        )
+        check_slow(t, start)
+    else
+        after_step(
+            t,
+            ____exports.resume(t.state)
+        )
+    end
+    current = nil
+end
+local function step1(t, a)
+    if ____exports.fin(t) ~= nil then
+        return
+    end
+    current = t
+    yielded = false
+    if ____exports.settings.debug then
+        local start = runtime.uv.hrtime()
+        after_step(
+            t,
+            ____exports.resume(t.state, a)
+        )
+        check_slow(t, start)
+    else
+        after_step(
+            t,
+            ____exports.resume(t.state, a)
+        )
+    end
+    current = nil
+end
+set_step(step, step0, step1)
 --- Registers `fn(t)` to run when task `t` completes (after its children, with `t:status()`
 -- final), under `key` (one finalizer per key). Used by layers that tie a resource to the task
 -- that opened it (sockets, processes, streams). Does not count as observing the task's error.
 function ____exports.on_finish(t, key, fn)
-    local ____t_11, ____finalizers_12 = t, "finalizers"
-    if ____t_11[____finalizers_12] == nil then
-        ____t_11[____finalizers_12] = {}
+    local ____t_10, ____finalizers_11 = t, "finalizers"
+    if ____t_10[____finalizers_11] == nil then
+        ____t_10[____finalizers_11] = {}
     end
     t.finalizers[key] = fn
 end
 --- Removes the finalizer registered under `key` (the resource was released early).
 function ____exports.off_finish(t, key)
-    local ____opt_14 = t.finalizers
-    if ____opt_14 ~= nil then
-        ____opt_14[key] = nil
+    local ____opt_13 = t.finalizers
+    if ____opt_13 ~= nil then
+        ____opt_13[key] = nil
     end
 end
 unhandled = {}
@@ -950,7 +1045,7 @@ function ____exports.suspend_quiet(t, abort, arg)
     end
     check_own_coroutine(t, abort, arg)
     t.abort = abort
-    t.abort_arg = arg
+    t.x = arg
     yielded = true
     coroutine.yield()
     if t.wake_err ~= nil then
@@ -971,13 +1066,13 @@ end
 --- Wakes a task suspended with `suspend` (the caller has detached it from its operation).
 function ____exports.resume_with(t, v)
     t.abort = nil
-    t.abort_arg = nil
+    t.x = false
     wake_packed(t, v)
 end
 --- Wakes a task suspended with `suspend` so that it raises `err`.
 function ____exports.resume_error(t, err)
     t.abort = nil
-    t.abort_arg = nil
+    t.x = false
     t.wake_err = err
     wake_packed(t, EMPTY)
 end

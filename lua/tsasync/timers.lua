@@ -1,75 +1,105 @@
 local ____exports = {}
-local less, place, sift_up, sift_down, remove_at, fire, arm, heap, size, driver, armed_due
+local place, sift_up, sift_down, drop, fire, run_bucket, arm, heap, by_due, nb, size, driver, armed_due
 local ____runtime = require("tsasync.runtime")
 local runtime = ____runtime.runtime
-function less(a, b)
-    return a.due < b.due or a.due == b.due and a.seq < b.seq
-end
-function place(e, i)
-    heap[i] = e
-    e.idx = i
+function place(b, i)
+    heap[i] = b
+    b.hidx = i
 end
 function sift_up(i)
-    local e = heap[i]
+    local b = heap[i]
     while i > 1 do
         local p = math.floor(i / 2)
-        local pe = heap[p]
-        if not less(e, pe) then
+        local pb = heap[p]
+        if pb.due <= b.due then
             break
         end
-        place(pe, i)
+        place(pb, i)
         i = p
     end
-    place(e, i)
+    place(b, i)
 end
 function sift_down(i)
-    local e = heap[i]
+    local b = heap[i]
     do
         while true do
             local l = i * 2
-            if l > size then
+            if l > nb then
                 break
             end
             local c = l
-            if l + 1 <= size and less(heap[l + 1], heap[l]) then
+            if l + 1 <= nb and heap[l + 1].due < heap[l].due then
                 c = l + 1
             end
-            local ce = heap[c]
-            if not less(ce, e) then
+            local cb = heap[c]
+            if cb.due >= b.due then
                 break
             end
-            place(ce, i)
+            place(cb, i)
             i = c
         end
     end
-    place(e, i)
+    place(b, i)
 end
-function remove_at(i)
-    local last = heap[size]
-    heap[size] = nil
-    size = size - 1
-    if i <= size then
+function drop(b)
+    local i = b.hidx
+    if i == 0 then
+        return
+    end
+    b.hidx = 0
+    by_due[b.due] = nil
+    local last = heap[nb]
+    heap[nb] = nil
+    nb = nb - 1
+    if i <= nb then
         place(last, i)
         sift_down(i)
-        sift_up(last.idx)
+        sift_up(last.hidx)
     end
 end
 function fire()
     armed_due = -1
     local now = runtime.now()
-    while size > 0 do
-        local top = heap[1]
-        if top.due > now then
+    while nb > 0 do
+        local b = heap[1]
+        if b.due > now then
             break
         end
-        remove_at(1)
-        top.idx = 0
-        top.fn(top.arg)
+        drop(b)
+        run_bucket(b)
     end
     arm()
 end
+function run_bucket(b)
+    local items = b.items
+    do
+        local i = 1
+        while i <= #items do
+            do
+                local __continue20
+                repeat
+                    local e = items[i]
+                    if e == false then
+                        __continue20 = true
+                        break
+                    end
+                    items[i] = false
+                    e.idx = 0
+                    b.live = b.live - 1
+                    size = size - 1
+                    e.fn(e.arg)
+                    __continue20 = true
+                until true
+                if not __continue20 then
+                    break
+                end
+            end
+            i = i + 1
+        end
+    end
+end
 function arm()
-    if size == 0 then
+    if nb == 0 then
         if armed_due ~= -1 and driver ~= nil then
             driver:stop()
         end
@@ -94,23 +124,33 @@ function arm()
     )
 end
 heap = {}
+by_due = {}
+nb = 0
 size = 0
-local seq = 0
 armed_due = -1
 --- Calls `fn(arg)` once `ms` milliseconds of loop time have passed.
 function ____exports.add(ms, fn, arg)
-    seq = seq + 1
-    size = size + 1
+    local due = runtime.now() + ms
+    local b = by_due[due]
+    if b == nil then
+        nb = nb + 1
+        b = {due = due, items = {}, live = 0, hidx = nb}
+        by_due[due] = b
+        heap[nb] = b
+        sift_up(nb)
+    end
+    local items = b.items
     local e = {
-        due = runtime.now() + ms,
-        seq = seq,
-        idx = size,
+        due = due,
+        idx = #items + 1,
         fn = fn,
-        arg = arg
+        arg = arg,
+        b = b
     }
-    heap[size] = e
-    sift_up(size)
-    if e.idx == 1 then
+    items[#items + 1] = e
+    b.live = b.live + 1
+    size = size + 1
+    if b.hidx == 1 and b.live == 1 then
         arm()
     end
     return e
@@ -120,14 +160,20 @@ function ____exports.remove(e)
     if e.idx == 0 then
         return false
     end
-    remove_at(e.idx)
+    local b = e.b
+    b.items[e.idx] = false
     e.idx = 0
+    b.live = b.live - 1
+    size = size - 1
+    if b.live == 0 then
+        drop(b)
+    end
     if size == 0 then
         arm()
     end
     return true
 end
---- The clock deadlines are measured on (loop time, or the virtual clock in tests).
+--- The clock deadlines are measured on (loop time).
 function ____exports.now()
     return runtime.now()
 end

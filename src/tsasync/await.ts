@@ -144,7 +144,7 @@ function new_slot(t: Task): Slot {
     } else if (st === SUSPENDED) {
       s.st = IDLE;
       t.abort = undefined;
-      t.abort_arg = undefined;
+      t.x = false;
       s.ret = false;
       // This await is over: its cleanup/on_cancel must not apply to the task's next await.
       s.cleanup = false;
@@ -349,7 +349,7 @@ export function wrap(this: void, argc: number, fn: (this: void, ...args: any[]) 
 function wake_sleeper(this: void, arg: unknown): void {
   const t = arg as Task;
   t.abort = undefined;
-  t.abort_arg = undefined;
+  t.x = false;
   wake(t);
 }
 

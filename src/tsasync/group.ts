@@ -30,6 +30,8 @@ import {
   wl_remove_task,
   fin,
   register_wait_kind,
+  err_of,
+  vals_of,
 } from "./task";
 
 /** What a group waits on. */
@@ -120,14 +122,14 @@ export function src_ok(s: Source): boolean {
 
 /** Values of completed successful `s`. */
 export function src_vals(s: Source): Packed {
-  return (is_task(s) ? s.vals : s.v) ?? EMPTY;
+  return is_task(s) ? vals_of(s) : s.v ?? EMPTY;
 }
 
 /** Error of completed failed `s`; marks a task's error observed. */
 export function src_err(s: Source): unknown {
   if (is_task(s)) {
     s.observed = true;
-    return s.err;
+    return err_of(s);
   }
   return s.e;
 }

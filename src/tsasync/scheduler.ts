@@ -23,9 +23,15 @@ export const EMPTY = { n: 0 } as Packed;
 
 /** Packs varargs keeping `nil` holes. */
 export function pack(this: void, ...args: unknown[]): Packed {
+  const n = select("#", ...args);
+  if (n === 1) return pack1(first_of(...args));
   const t = [...args] as unknown as Packed;
-  t.n = select("#", ...args);
+  t.n = n;
   return t;
+}
+
+function first_of(this: void, a?: unknown): unknown {
+  return a;
 }
 
 /** Anything the scheduler can resume (a Task). */
@@ -43,10 +49,22 @@ export const stats = {
 };
 
 let step_fn: (this: void, t: Resumable, ...args: unknown[]) => void = () => {};
+let step0_fn: (this: void, t: Resumable) => void = () => {};
+let step1_fn: (this: void, t: Resumable, a: unknown) => void = () => {};
 
-/** Installs the function that resumes a task (set once by the task module). */
-export function set_step(fn: (this: void, t: Resumable, ...args: unknown[]) => void): void {
+/**
+ * Installs the functions that resume a task (set once by the task module): with any values,
+ * and the fixed-arity forms for no value and one value, which LuaJIT can compile (passing `...`
+ * on is not compiled, so the common cases avoid it).
+ */
+export function set_step(
+  fn: (this: void, t: Resumable, ...args: unknown[]) => void,
+  fn0: (this: void, t: Resumable) => void,
+  fn1: (this: void, t: Resumable, a: unknown) => void,
+): void {
   step_fn = fn;
+  step0_fn = fn0;
+  step1_fn = fn1;
 }
 
 const qt = new LuaTable<number, Resumable>();
@@ -87,6 +105,8 @@ function drain(this: void): void {
     qhead = i + 1;
     // Inside a fast event only tasks that asked for it run; the others go to the main loop.
     if (fast_drain && t.fast !== true) defer(t, v);
+    else if (v.n === 0) step0_fn(t);
+    else if (v.n === 1) step1_fn(t, v.get(1));
     else step_fn(t, ...unpack(v as unknown as unknown[], 1, v.n));
   }
   qhead = 1;
@@ -97,6 +117,20 @@ function drain(this: void): void {
 function run_now(t: Resumable, ...args: unknown[]): void {
   draining = true;
   step_fn(t, ...args);
+  if (qhead <= qtail) drain();
+  draining = false;
+}
+
+function run_now0(t: Resumable): void {
+  draining = true;
+  step0_fn(t);
+  if (qhead <= qtail) drain();
+  draining = false;
+}
+
+function run_now1(t: Resumable, a: unknown): void {
+  draining = true;
+  step1_fn(t, a);
   if (qhead <= qtail) drain();
   draining = false;
 }
@@ -165,6 +199,27 @@ export function wake(t: Resumable, ...args: unknown[]): void {
   else if (!runtime.in_fast_event()) run_now(t, ...args);
   else if (t.fast === true) run_now_fast(t, ...args);
   else defer(t, pack(...args));
+}
+
+/** `wake` with no values, without varargs (compiled by LuaJIT). */
+export function wake0(t: Resumable): void {
+  if (draining) enqueue(t, EMPTY);
+  else if (!runtime.in_fast_event()) run_now0(t);
+  else if (t.fast === true) run_now_fast(t);
+  else defer(t, EMPTY);
+}
+
+/** `wake` with one value, without varargs. */
+export function wake1(t: Resumable, a: unknown): void {
+  if (draining) enqueue(t, pack1(a));
+  else if (!runtime.in_fast_event()) run_now1(t, a);
+  else if (t.fast === true) run_now_fast(t, a);
+  else defer(t, pack1(a));
+}
+
+/** Packs one value. */
+export function pack1(a: unknown): Packed {
+  return { n: 1, 1: a } as unknown as Packed;
 }
 
 /** Like `wake` but with already packed values (shared by several waiters). */

@@ -31,7 +31,7 @@ import {
   new_timeout,
 } from "./errors";
 import { FOREVER, runtime } from "./runtime";
-import { EMPTY, Packed, enqueue, pack, set_step, wake, wake_packed } from "./scheduler";
+import { EMPTY, Packed, enqueue, pack, pack1, set_step, wake0, wake1, wake_packed } from "./scheduler";
 
 /** The results of a function returning `R`, as a tuple: `LuaMultiReturn<[a, b]>` gives `[a, b]`, `T` gives `[T]`. */
 export type Results<R> = R extends LuaMultiReturn<infer U> ? U : R extends void ? [] : [R];
@@ -93,12 +93,8 @@ export class Task<R extends unknown[] = unknown[]> {
   declare kids?: LuaTable<Task, true>;
   /** @internal number of live children */
   declare nkids?: number;
-  /** @internal coroutine finished; completion waits for the children */
-  declare body_done?: boolean;
-  /** @internal results (packed) once done */
-  declare vals?: Packed;
-  /** @internal error once failed or cancelled */
-  declare err?: unknown;
+  /** @internal coroutine finished, completion waits for the children: "ok" or "err" (outcome in `x`) */
+  declare body_done?: "ok" | "err";
   /** @internal set when cancelled */
   declare cancel_err?: CancelledError;
   /** @internal error of a child that failed unobserved: this task fails with it */
@@ -109,8 +105,13 @@ export class Task<R extends unknown[] = unknown[]> {
   declare shielded?: boolean;
   /** @internal release function of the operation the task is suspended on */
   declare abort?: AbortFn;
-  /** @internal argument of `abort` */
-  declare abort_arg?: unknown;
+  /**
+   * @internal One key, present from creation, for what is never needed at the same time: the
+   * argument of `abort` while suspended; the packed results (done) or the error (failed,
+   * cancelled) once complete; `false` for nothing. Completing a task thus adds no key to its
+   * table (no rehash on the spawn path) and a suspended task keeps 4 keys.
+   */
+  declare x: unknown;
   /** @internal index of this task in the waiter list it sits in */
   declare widx?: number;
   /** @internal error to raise when resumed */
@@ -212,10 +213,10 @@ export class Task<R extends unknown[] = unknown[]> {
     if (fin(this) === undefined) error(`Task:result: task "${this.name}" has not completed (status "${this.status()}")`, 2);
     this.observed = true;
     if (fin(this) === "done") {
-      const v = this.vals ?? EMPTY;
+      const v = vals_of(this);
       return $multi(true, ...unpack(v as unknown as unknown[], 1, v.n));
     }
-    return $multi(false, this.err);
+    return $multi(false, this.x);
   }
 
   /**
@@ -276,7 +277,7 @@ export class Task<R extends unknown[] = unknown[]> {
    */
   traceback(this: Task<R>): string {
     const head = `task "${this.name}" (${this.status()}, started at ${site_of(this)})`;
-    if (fin(this) === "failed") return `${head}\n${tostring(this.err)}`;
+    if (fin(this) === "failed") return `${head}\n${tostring(this.x)}`;
     if (fin(this) === undefined && this !== current && coroutine.status(this.state as LuaThread) === "suspended") {
       return debug.traceback(this.state as LuaThread, head);
     }
@@ -288,6 +289,17 @@ const TaskProto = (Task as unknown as { prototype: object }).prototype;
 (TaskProto as Record<string, unknown>).__tostring = (t: Task) => `Task "${t.name}" (${t.status()})`;
 // Unnamed tasks read their name from here: one key less in every task table.
 (TaskProto as Record<string, unknown>).name = "task";
+
+/** The packed results of a task that is done (EMPTY when it returned nothing). */
+export function vals_of(t: Task): Packed {
+  const v = t.x;
+  return v === false || v === undefined ? EMPTY : (v as Packed);
+}
+
+/** The error of a task that failed or was cancelled. */
+export function err_of(t: Task): unknown {
+  return t.x;
+}
 
 /** The final status of `t`, or nil while it is live. */
 export function fin(t: Task): FinalStatus | undefined {
@@ -405,7 +417,7 @@ const wait_kinds = new LuaTable<AbortFn, (this: void, arg: unknown) => string>()
 
 /**
  * Registers how the inspector describes a task suspended with `abort` (e.g. `"sleep"`,
- * `"recv on a channel"`): `describe(arg)` receives the `abort_arg` given to `suspend`.
+ * `"recv on a channel"`): `describe(arg)` receives the argument given to `suspend`.
  */
 export function register_wait_kind(this: void, abort: AbortFn, describe: (this: void, arg: unknown) => string): void {
   wait_kinds.set(abort, describe);
@@ -416,11 +428,11 @@ export function waiting_on(this: void, t: Task): string {
   if (fin(t) !== undefined) return "";
   if (t === current) return "running";
   const abort = t.abort;
-  if (abort === undefined) return t.body_done === true ? "its children" : "ready to run";
+  if (abort === undefined) return t.body_done !== undefined ? "its children" : "ready to run";
   if (abort === QUEUED) return "ready to run";
   const describe = wait_kinds.get(abort);
   if (describe === undefined) return "an operation";
-  const [ok, text] = pcall(describe, t.abort_arg);
+  const [ok, text] = pcall(describe, t.x);
   return ok ? (text as string) : "an operation";
 }
 
@@ -448,8 +460,17 @@ export function running_task(fname: string): Task {
 /** Creates a task for `fn(...)` and starts it according to the scheduling rules. */
 export function spawn(opts: (RunOptions & { shielded?: boolean }) | undefined, fn: unknown, ...args: unknown[]): Task {
   if (type(fn) !== "function") error(`ts.run: fn must be a function, got ${type(fn)}`, 3);
+  // The arguments are taken before the C call coroutine.create: passing `...` on after it is
+  // not compiled by LuaJIT (NYI: VARG), which made every spawn run interpreted.
+  const n = select("#", ...args);
+  if (n === 0) return start(opts, fn, 0, undefined, EMPTY);
+  if (n === 1) return start(opts, fn, 1, first(...args), EMPTY);
+  return start(opts, fn, n, undefined, pack(...args));
+}
+
+function start(opts: (RunOptions & { shielded?: boolean }) | undefined, fn: unknown, n: number, a1: unknown, v: Packed): Task {
   const parent = opts !== undefined && opts.detach === true ? undefined : current;
-  const t = setmetatable({ state: coroutine.create(fn as (this: void) => void), parent }, TaskProto as LuaMetatable<object>) as unknown as Task;
+  const t = setmetatable({ state: coroutine.create(fn as (this: void) => void), x: false, parent }, TaskProto as LuaMetatable<object>) as unknown as Task;
   n_started += 1;
   if (opts !== undefined) {
     if (opts.name !== undefined) t.name = opts.name;
@@ -464,9 +485,13 @@ export function spawn(opts: (RunOptions & { shielded?: boolean }) | undefined, f
     parent.nkids = (parent.nkids ?? 0) + 1;
     if (opts !== undefined && opts.shielded === true) t.shielded = true;
     else if (parent.cancel_err !== undefined) t.cancel_err = parent.cancel_err;
-    enqueue(t, pack(...args));
+    enqueue(t, n === 0 ? EMPTY : n === 1 ? pack1(a1) : v);
+  } else if (n === 0) {
+    wake0(t);
+  } else if (n === 1) {
+    wake1(t, a1);
   } else {
-    wake(t, ...args);
+    wake_packed(t, v);
   }
   return t;
 }
@@ -490,7 +515,38 @@ function step(this: void, t: Task, ...args: unknown[]): void {
   }
   current = undefined;
 }
-set_step(step as (this: void, t: unknown, ...args: unknown[]) => void);
+function step0(this: void, t: Task): void {
+  if (fin(t) !== undefined) return;
+  current = t;
+  yielded = false;
+  if (settings.debug) {
+    const start = runtime.uv.hrtime();
+    after_step(t, ...resume(t.state as LuaThread));
+    check_slow(t, start);
+  } else {
+    after_step(t, ...resume(t.state as LuaThread));
+  }
+  current = undefined;
+}
+
+function step1(this: void, t: Task, a: unknown): void {
+  if (fin(t) !== undefined) return;
+  current = t;
+  yielded = false;
+  if (settings.debug) {
+    const start = runtime.uv.hrtime();
+    after_step(t, ...resume(t.state as LuaThread, a));
+    check_slow(t, start);
+  } else {
+    after_step(t, ...resume(t.state as LuaThread, a));
+  }
+  current = undefined;
+}
+set_step(
+  step as (this: void, t: unknown, ...args: unknown[]) => void,
+  step0 as (this: void, t: unknown) => void,
+  step1 as (this: void, t: unknown, a: unknown) => void,
+);
 
 function check_slow(t: Task, start: number): void {
   const ms = (runtime.uv.hrtime() - start) / 1e6;
@@ -515,19 +571,23 @@ function after_step(t: Task, ok?: unknown, ...rest: unknown[]): void {
     enqueue(t, EMPTY);
     return;
   }
+  let out: unknown = false;
   if (ok) {
-    if (select("#", ...rest) > 0) t.vals = pack(...rest);
+    const n = select("#", ...rest);
+    if (n === 1) out = pack1(first(...rest));
+    else if (n > 1) out = pack(...rest);
   } else {
     const e = first(...rest);
-    t.err = getmetatable(e) === CancelledMT && t.cancel_err !== undefined ? e : wrap_error(t, e);
+    out = getmetatable(e) === CancelledMT && t.cancel_err !== undefined ? e : wrap_error(t, e);
   }
   if (t.slot !== undefined) t.slot = undefined;
   if (t.nkids !== undefined && t.nkids > 0) {
-    t.body_done = true;
-    if (!ok) cancel_children(t, t.err);
+    t.body_done = ok ? "ok" : "err";
+    t.x = out;
+    if (!ok) cancel_children(t, out);
     return;
   }
-  complete(t);
+  complete(t, ok as boolean, out);
 }
 
 function wrap_error(t: Task, e: unknown): TaskError {
@@ -565,21 +625,23 @@ export function site_of(t: Task): string {
 
 // ---- completion -----------------------------------------------------------------------------
 
-function complete(start: Task): void {
+function complete(start: Task, start_ok: boolean, start_out: unknown): void {
   let t: Task | undefined = start;
+  let ok = start_ok;
+  let out = start_out;
   while (t !== undefined) {
     if (t.child_err !== undefined) {
       t.state = "failed";
-      t.err = t.child_err;
-    } else if (t.err !== undefined) {
-      t.state = t.cancel_err !== undefined && getmetatable(t.err) === CancelledMT ? "cancelled" : "failed";
+      out = t.child_err;
+    } else if (!ok) {
+      t.state = t.cancel_err !== undefined && getmetatable(out) === CancelledMT ? "cancelled" : "failed";
     } else if (t.cancel_err !== undefined) {
       t.state = "cancelled";
-      t.err = t.cancel_err;
+      out = t.cancel_err;
     } else {
       t.state = "done";
     }
-    if (fin(t) !== "done" && t.vals !== undefined) t.vals = undefined;
+    t.x = out;
     n_done += 1;
     if (t.parent === undefined) roots.delete(t);
     if (t.finalizers !== undefined) run_finalizers(t);
@@ -606,10 +668,14 @@ function complete(start: Task): void {
       t.parent = undefined;
       if (fin(t) === "failed" && t.observed !== true && p.child_err === undefined) {
         t.observed = true;
-        p.child_err = t.err;
+        p.child_err = t.x;
         if (p.cancel_err === undefined) cancel_tree(p, new_cancelled(`child task "${t.name}" failed`));
       }
-      if (remove_child(p, t)) next = p;
+      if (remove_child(p, t)) {
+        next = p;
+        ok = p.body_done === "ok";
+        out = p.x;
+      }
     } else if (fin(t) === "failed" && t.observed !== true) {
       queue_unhandled(t);
     }
@@ -646,7 +712,7 @@ function remove_child(p: Task, c: Task): boolean {
   if (kids === undefined || !kids.has(c)) return false;
   kids.delete(c);
   p.nkids = p.nkids! - 1;
-  if (p.nkids === 0 && p.body_done === true && fin(p) === undefined) {
+  if (p.nkids === 0 && p.body_done !== undefined && fin(p) === undefined) {
     if (p === c) return false;
     return true;
   }
@@ -655,21 +721,21 @@ function remove_child(p: Task, c: Task): boolean {
 
 function notify_waiter(w: Task, t: Task): void {
   w.abort = undefined;
-  w.abort_arg = undefined;
+  w.x = false;
   if (fin(t) === "done") {
-    wake_packed(w, t.vals ?? EMPTY);
+    wake_packed(w, vals_of(t));
   } else {
-    w.wake_err = t.err;
+    w.wake_err = t.x;
     wake_packed(w, EMPTY);
   }
 }
 
 function call_observer(fn: (this: void, ok: boolean, ...values: unknown[]) => void, t: Task): void {
   if (fin(t) === "done") {
-    const v = t.vals ?? EMPTY;
+    const v = vals_of(t);
     observer_failed(t, ...ppcall(fn, true, ...unpack(v as unknown as unknown[], 1, v.n)));
   } else {
-    observer_failed(t, ...ppcall(fn, false, t.err));
+    observer_failed(t, ...ppcall(fn, false, t.x));
   }
 }
 
@@ -699,11 +765,11 @@ function flush_unhandled(this: void): void {
     n_unhandled += 1;
     const handler = settings.on_unhandled;
     if (handler !== undefined) {
-      const [ok, err] = pcall(handler, t.err, t);
+      const [ok, err] = pcall(handler, t.x, t);
       if (ok) continue;
       report(`tsasync: on_unhandled handler failed: ${tostring(err)}`);
     }
-    report(`tsasync: unhandled error in task "${t.name}": ${tostring(t.err)}`);
+    report(`tsasync: unhandled error in task "${t.name}": ${tostring(t.x)}`);
   }
 }
 
@@ -746,9 +812,9 @@ function cancel_children(t: Task, reason: unknown): void {
 function interrupt(t: Task): void {
   const abort = t.abort;
   if (abort === undefined || abort === QUEUED || (t.shield ?? 0) > 0 || fin(t) !== undefined || t === current) return;
-  const arg = t.abort_arg;
+  const arg = t.x;
   t.abort = undefined;
-  t.abort_arg = undefined;
+  t.x = false;
   const [ok, err] = pcall(abort, arg, t);
   if (!ok) report(`tsasync: error while releasing the operation of cancelled task "${t.name}": ${tostring(err)}`);
   t.wake_err = t.cancel_err;
@@ -803,7 +869,7 @@ export function suspend(t: Task, abort: AbortFn, arg: unknown): LuaMultiReturn<u
   }
   check_own_coroutine(t, abort, arg);
   t.abort = abort;
-  t.abort_arg = arg;
+  t.x = arg;
   yielded = true;
   return after_resume(t, ...coroutine.yield());
 }
@@ -820,7 +886,7 @@ export function suspend_quiet(t: Task, abort: AbortFn, arg: unknown): boolean {
   }
   check_own_coroutine(t, abort, arg);
   t.abort = abort;
-  t.abort_arg = arg;
+  t.x = arg;
   yielded = true;
   coroutine.yield();
   if (t.wake_err !== undefined) {
@@ -843,14 +909,14 @@ export function yield_now(t: Task): void {
 /** Wakes a task suspended with `suspend` (the caller has detached it from its operation). */
 export function resume_with(t: Task, v: Packed): void {
   t.abort = undefined;
-  t.abort_arg = undefined;
+  t.x = false;
   wake_packed(t, v);
 }
 
 /** Wakes a task suspended with `suspend` so that it raises `err`. */
 export function resume_error(t: Task, err: unknown): void {
   t.abort = undefined;
-  t.abort_arg = undefined;
+  t.x = false;
   t.wake_err = err;
   wake_packed(t, EMPTY);
 }
@@ -859,11 +925,11 @@ export function resume_error(t: Task, err: unknown): void {
 
 function results_of(t: Task): LuaMultiReturn<unknown[]> {
   if (fin(t) === "done") {
-    const v = t.vals;
-    if (v === undefined) return $multi();
+    const v = t.x as Packed | false;
+    if (v === false) return $multi();
     return unpack(v as unknown as unknown[], 1, v.n) as LuaMultiReturn<unknown[]>;
   }
-  return error(t.err, 0);
+  return error(t.x, 0);
 }
 
 function abort_await_task(arg: unknown, w: Task): void {

@@ -1,5 +1,5 @@
 /**
- * Timers: one libuv timer drives a binary min-heap of deadlines.
+ * Timers: one libuv timer drives a binary min-heap of deadlines (buckets of entries that share one).
  *
  * `sleep`, timeouts and deadlines add an entry instead of opening a libuv handle each, so ten
  * thousand sleeping tasks cost ten thousand small tables and one timer, and cancelling them
@@ -13,83 +13,114 @@ import { runtime, UvTimer } from "./runtime";
 export interface TimerEntry {
   /** Loop time (ms) at which it fires. */
   due: number;
-  /** Insertion order, to break ties between equal deadlines. */
-  seq: number;
-  /** Position in the heap, 0 once fired or removed. */
+  /** Position in its bucket, 0 once fired or removed. */
   idx: number;
   /** Called with `arg` when the deadline passes (in a fast event inside Neovim). */
   fn: (this: void, arg: unknown) => void;
   arg: unknown;
+  /** @internal the bucket of all entries with this deadline */
+  b: Bucket;
 }
 
-const heap = new LuaTable<number, TimerEntry>();
+/**
+ * All entries with one deadline, in the order they were added. Deadlines are loop times in
+ * whole milliseconds, so entries added in one loop turn with the same delay share a bucket:
+ * adding, removing and firing such an entry costs O(1), and only buckets go through the heap.
+ */
+interface Bucket {
+  due: number;
+  /** Entries in insertion order; removed ones are `false`. */
+  items: Array<TimerEntry | false>;
+  /** Entries not removed. */
+  live: number;
+  /** Position in the heap, 0 once taken out. */
+  hidx: number;
+}
+
+const heap = new LuaTable<number, Bucket>();
+const by_due = new LuaTable<number, Bucket>();
+let nb = 0;
 let size = 0;
-let seq = 0;
 let driver: UvTimer | undefined;
 let armed_due = -1;
 
-function less(a: TimerEntry, b: TimerEntry): boolean {
-  return a.due < b.due || (a.due === b.due && a.seq < b.seq);
-}
-
-function place(e: TimerEntry, i: number): void {
-  heap.set(i, e);
-  e.idx = i;
+function place(b: Bucket, i: number): void {
+  heap.set(i, b);
+  b.hidx = i;
 }
 
 function sift_up(i: number): void {
-  const e = heap.get(i);
+  const b = heap.get(i);
   while (i > 1) {
     const p = math.floor(i / 2);
-    const pe = heap.get(p);
-    if (!less(e, pe)) break;
-    place(pe, i);
+    const pb = heap.get(p);
+    if (pb.due <= b.due) break;
+    place(pb, i);
     i = p;
   }
-  place(e, i);
+  place(b, i);
 }
 
 function sift_down(i: number): void {
-  const e = heap.get(i);
+  const b = heap.get(i);
   for (;;) {
     const l = i * 2;
-    if (l > size) break;
+    if (l > nb) break;
     let c = l;
-    if (l + 1 <= size && less(heap.get(l + 1), heap.get(l))) c = l + 1;
-    const ce = heap.get(c);
-    if (!less(ce, e)) break;
-    place(ce, i);
+    if (l + 1 <= nb && heap.get(l + 1).due < heap.get(l).due) c = l + 1;
+    const cb = heap.get(c);
+    if (cb.due >= b.due) break;
+    place(cb, i);
     i = c;
   }
-  place(e, i);
+  place(b, i);
 }
 
-function remove_at(i: number): void {
-  const last = heap.get(size);
-  heap.delete(size);
-  size -= 1;
-  if (i <= size) {
+/** Takes bucket `b` out of the heap and the index (its entries are fired or all removed). */
+function drop(b: Bucket): void {
+  const i = b.hidx;
+  if (i === 0) return;
+  b.hidx = 0;
+  by_due.delete(b.due);
+  const last = heap.get(nb);
+  heap.delete(nb);
+  nb -= 1;
+  if (i <= nb) {
     place(last, i);
     sift_down(i);
-    sift_up(last.idx);
+    sift_up(last.hidx);
   }
 }
 
 function fire(this: void): void {
   armed_due = -1;
   const now = runtime.now();
-  while (size > 0) {
-    const top = heap.get(1);
-    if (top.due > now) break;
-    remove_at(1);
-    top.idx = 0;
-    top.fn(top.arg);
+  while (nb > 0) {
+    const b = heap.get(1);
+    if (b.due > now) break;
+    drop(b);
+    run_bucket(b);
   }
   arm();
 }
 
+// Entries added while a bucket fires go to a new bucket (this one is out of the index);
+// entries of it removed meanwhile are `false`.
+function run_bucket(b: Bucket): void {
+  const items = b.items;
+  for (let i = 1; i <= items.length; i++) {
+    const e = items[i - 1];
+    if (e === false) continue;
+    items[i - 1] = false;
+    e.idx = 0;
+    b.live -= 1;
+    size -= 1;
+    e.fn(e.arg);
+  }
+}
+
 function arm(): void {
-  if (size === 0) {
+  if (nb === 0) {
     if (armed_due !== -1 && driver !== undefined) driver.stop();
     armed_due = -1;
     return;
@@ -103,25 +134,38 @@ function arm(): void {
 
 /** Calls `fn(arg)` once `ms` milliseconds of loop time have passed. */
 export function add(ms: number, fn: (this: void, arg: unknown) => void, arg: unknown): TimerEntry {
-  seq += 1;
+  const due = runtime.now() + ms;
+  let b = by_due.get(due);
+  if (b === undefined) {
+    nb += 1;
+    b = { due, items: [], live: 0, hidx: nb };
+    by_due.set(due, b);
+    heap.set(nb, b);
+    sift_up(nb);
+  }
+  const items = b.items;
+  const e: TimerEntry = { due, idx: items.length + 1, fn, arg, b };
+  items.push(e);
+  b.live += 1;
   size += 1;
-  const e: TimerEntry = { due: runtime.now() + ms, seq, idx: size, fn, arg };
-  heap.set(size, e);
-  sift_up(size);
-  if (e.idx === 1) arm();
+  if (b.hidx === 1 && b.live === 1) arm();
   return e;
 }
 
 /** Removes a pending entry; returns false when it already fired or was removed. */
 export function remove(e: TimerEntry): boolean {
   if (e.idx === 0) return false;
-  remove_at(e.idx);
+  const b = e.b;
+  b.items[e.idx - 1] = false;
   e.idx = 0;
+  b.live -= 1;
+  size -= 1;
+  if (b.live === 0) drop(b);
   if (size === 0) arm();
   return true;
 }
 
-/** The clock deadlines are measured on (loop time, or the virtual clock in tests). */
+/** The clock deadlines are measured on (loop time). */
 export function now(): number {
   return runtime.now();
 }
