@@ -28,7 +28,7 @@ NVIM_OLDEST := $(DEPS)/nvim-oldest/bin/nvim
 NVIM_NEWEST := $(DEPS)/nvim-newest/bin/nvim
 LUA_DEPS    := $(DEPS)/lua
 LUA_STAMP   := $(LUA_DEPS)/.get-lua-debs.stamp
-NODE_STAMP  := node_modules/.package-lock.json
+NODE_STAMP  := node_modules/.tsasync-lock-hash
 TSLS_STAMP  := $(DEPS)/tsls/.get-tsls.stamp
 TSTL        := node_modules/.bin/tstl
 
@@ -48,12 +48,16 @@ export BUSTED_ARGS LANES LANE_TIMEOUT BENCH_CASES BENCH_REPS BENCH_WRITE
 XDG      := $(CURDIR)/$(DEPS)/xdg
 TEST_ENV := XDG_CONFIG_HOME=$(XDG)/config XDG_DATA_HOME=$(XDG)/data XDG_STATE_HOME=$(XDG)/state XDG_CACHE_HOME=$(XDG)/cache
 
-.PHONY: deps build check test spec demo bench clean generate generate-lsp generate-uv $(LUA_STAMP) $(TSLS_STAMP) $(NVIM_OLDEST) $(NVIM_NEWEST)
+.PHONY: node-deps deps build check test spec demo bench clean generate generate-lsp generate-uv $(LUA_STAMP) $(TSLS_STAMP) $(NVIM_OLDEST) $(NVIM_NEWEST)
 
-deps: $(NODE_STAMP) $(LUA_STAMP) $(NVIM_OLDEST) $(NVIM_NEWEST) $(TSLS_STAMP)
+deps: node-deps $(LUA_STAMP) $(NVIM_OLDEST) $(NVIM_NEWEST) $(TSLS_STAMP)
 
-$(NODE_STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+# npm ci only when node_modules is missing or was installed from another package-lock.json (its
+# hash is kept in the stamp): file dates are no guide when several worktrees share node_modules.
+node-deps:
+	@h=$$(sha256sum package-lock.json | cut -c1-64); \
+	if [ ! -f node_modules/.package-lock.json ] || [ "$$(cat $(NODE_STAMP) 2>/dev/null)" != "$$h" ]; then \
+	  npm ci --no-audit --no-fund --loglevel=error && echo "$$h" > $(NODE_STAMP); fi
 
 # The download scripts are always run: when installed they are ~50 ms no-ops that also verify
 # the install. The lua .debs come first: they bring the patchelf used for the Neovims.
@@ -75,7 +79,7 @@ generate-lsp: $(NVIM_NEWEST)
 
 # lua/ is generated only: wiped before each build so outputs of deleted sources disappear.
 # TSTL writes its output even on type errors, but exits non-zero (2): the recipe fails then.
-build: $(NODE_STAMP)
+build: node-deps
 	rm -rf lua
 	$(TSTL) -p tsconfig.json
 
@@ -88,10 +92,10 @@ check: build
 
 # scripts/test.sh runs `make check` (test) or `make build` (spec) itself, so that a failure there
 # is counted in the final line too.
-test: $(NODE_STAMP) $(LUA_STAMP) $(TSLS_STAMP) $(LANE_NVIMS)
+test: node-deps $(LUA_STAMP) $(TSLS_STAMP) $(LANE_NVIMS)
 	@MAKE="$(MAKE)" scripts/test.sh --check $(TEST_ARGS)
 
-spec: $(NODE_STAMP) $(LUA_STAMP) $(TSLS_STAMP) $(LANE_NVIMS)
+spec: node-deps $(LUA_STAMP) $(TSLS_STAMP) $(LANE_NVIMS)
 	@MAKE="$(MAKE)" scripts/test.sh $(TEST_ARGS)
 
 # ts.uv's wrappers and cleanup metadata, from the newest Neovim's luv annotations.
@@ -106,7 +110,7 @@ demo: build $(if $(LANE_NVIMS),$(NVIM_NEWEST))
 	fi
 
 # The cases run in the Neovim that runs bench/run.lua (vim.v.progpath).
-bench: $(NODE_STAMP) $(LUA_STAMP) $(if $(LANE_NVIMS),$(NVIM_NEWEST))
+bench: node-deps $(LUA_STAMP) $(if $(LANE_NVIMS),$(NVIM_NEWEST))
 	@$(MAKE) --no-print-directory build
 	@mkdir -p $(XDG)/config $(XDG)/data $(XDG)/state $(XDG)/cache
 	@$(TEST_ENV) $(DEMO_NVIM) --headless --clean -l bench/run.lua </dev/null
