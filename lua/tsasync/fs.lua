@@ -16,6 +16,9 @@ local ypcall = ____task.ypcall
 local register_wait_kind = ____task.register_wait_kind
 local ____error = require("tsasync.uv.error")
 local new_uv_error = ____error.new_uv_error
+local ____track = require("tsasync.uv.track")
+local cancel_late = ____track.cancel_late
+local late_done = ____track.late_done
 local ____wrap = require("tsasync.uv.wrap")
 local uv = ____wrap.uv
 function check_path(fname, path, arg)
@@ -188,17 +191,14 @@ local function new_file(path, tmp)
             f.fd = fd
         end
         settle(f)
+        late_done()
     end
     f.late_op = function()
         f.busy = f.busy - 1
         settle(f)
+        late_done()
     end
     return f
-end
-local function cancel_req(req)
-    if req ~= nil then
-        pcall(luv.cancel, req)
-    end
 end
 --- Runs luv fs function `name` (callback at `argc`) on behalf of `f`; raises a UvError.
 local function file_req(f, fname, name, late, argc, a1, a2, a3)
@@ -206,7 +206,7 @@ local function file_req(f, fname, name, late, argc, a1, a2, a3)
     f.busy = f.busy + 1
     local err, v = await_cb(
         fname,
-        {on_cancel = cancel_req, cleanup = late},
+        {on_cancel = cancel_late, cleanup = late},
         argc,
         luv[name],
         a1,
@@ -445,6 +445,9 @@ local function walk_start(w, dir)
         function(err, res)
             w.inflight = w.inflight - 1
             if req ~= nil then
+                if w.reqs[req] == false then
+                    late_done()
+                end
                 w.reqs[req] = nil
             end
             if w.stopped then
@@ -497,8 +500,11 @@ local function abort_walk(arg)
     local w = arg
     w.waiter = nil
     w.stopped = true
-    for req in pairs(w.reqs) do
-        pcall(luv.cancel, req)
+    for req, running in pairs(w.reqs) do
+        if running then
+            w.reqs[req] = false
+            cancel_late(req)
+        end
     end
 end
 register_wait_kind(

@@ -2,13 +2,16 @@
  * `ts.fs`: file-system helpers on top of `ts.uv` (libuv's thread pool; the editor never
  * blocks). Every function must run inside a task; failures raise a UvError (`err.code`,
  * `err.path`). Cancellation releases what the operation holds at once: open fds are closed,
- * a half-written temp file of `write_file` is removed, queued requests are cancelled.
+ * a half-written temp file of `write_file` is removed, queued requests are cancelled. A
+ * request that a libuv worker already runs cannot be stopped: what it yields (an fd, the temp
+ * file) is released by its callback when it finishes (`ts.uv.stats.late` counts it meanwhile).
  */
 import { runtime } from "./runtime";
 import { EMPTY } from "./scheduler";
 import { await_cb } from "./await";
 import { Task, check_cancel, first, resume_with, running_task, suspend, ypcall, register_wait_kind } from "./task";
 import { new_uv_error } from "./uv/error";
+import { cancel_late, late_done } from "./uv/track";
 import { uv } from "./uv/wrap";
 
 type LuaFn = (this: void, ...args: any[]) => any;
@@ -78,20 +81,19 @@ function settle(f: File): void {
 
 function new_file(path: string, tmp?: string): File {
   const f = { busy: 0, released: false, path, tmp } as File;
+  // The callbacks of requests cancelled with the task (counted in ts.uv.stats.late).
   f.late_open = (_err: unknown, fd: unknown) => {
     f.busy -= 1;
     if (type(fd) === "number") f.fd = fd as number;
     settle(f);
+    late_done();
   };
   f.late_op = () => {
     f.busy -= 1;
     settle(f);
+    late_done();
   };
   return f;
-}
-
-function cancel_req(this: void, req: unknown): void {
-  if (req !== undefined) pcall(luv.cancel, req);
 }
 
 /** Runs luv fs function `name` (callback at `argc`) on behalf of `f`; raises a UvError. */
@@ -99,7 +101,7 @@ function file_req(f: File, fname: string, name: string, late: LuaFn, argc: numbe
   // Cancellation is checked first: once busy is counted, the request must really be made.
   check_cancel(running_task(fname));
   f.busy += 1;
-  const [err, v] = await_cb(fname, { on_cancel: cancel_req, cleanup: late }, argc, luv[name], a1, a2, a3);
+  const [err, v] = await_cb(fname, { on_cancel: cancel_late, cleanup: late }, argc, luv[name], a1, a2, a3);
   f.busy -= 1;
   if (err !== undefined) error(new_uv_error(name, err, f.path), 0);
   return v;
@@ -351,7 +353,8 @@ interface Walk {
   ph: number;
   pt: number;
   inflight: number;
-  reqs: LuaTable<object, true>;
+  /** Running scandir requests: true, or false once cancelled (counted in ts.uv.stats.late). */
+  reqs: LuaTable<object, boolean>;
   err?: unknown;
   waiter?: Task;
   stopped: boolean;
@@ -362,7 +365,10 @@ function walk_start(w: Walk, dir: string): void {
   let req: unknown;
   const [r, e, en] = luvm.fs_scandir(dir, (err: unknown, res: unknown) => {
     w.inflight -= 1;
-    if (req !== undefined) w.reqs.delete(req as object);
+    if (req !== undefined) {
+      if (w.reqs.get(req as object) === false) late_done();
+      w.reqs.delete(req as object);
+    }
     if (w.stopped) return;
     if (err !== undefined) {
       const ue = new_uv_error("fs_scandir", err, dir);
@@ -404,7 +410,12 @@ function abort_walk(arg: unknown): void {
   const w = arg as Walk;
   w.waiter = undefined;
   w.stopped = true;
-  for (const [req] of w.reqs) pcall(luv.cancel, req);
+  for (const [req, running] of w.reqs) {
+    if (running) {
+      w.reqs.set(req, false);
+      cancel_late(req);
+    }
+  }
 }
 register_wait_kind(abort_walk, () => "ts.fs.walk");
 

@@ -20,6 +20,8 @@ local stream_fail = ____stream.stream_fail
 local stream_finish = ____stream.stream_finish
 local stream_push = ____stream.stream_push
 local ____track = require("tsasync.uv.track")
+local cancel_late = ____track.cancel_late
+local late_done = ____track.late_done
 local stats = ____track.stats
 local terminate = ____track.terminate
 local track_close = ____track.track_close
@@ -50,11 +52,6 @@ local function close_handle(h)
         h:close()
     end
 end
-local function cancel_req(req)
-    if req ~= nil and luv.cancel ~= nil then
-        pcall(luv.cancel, req)
-    end
-end
 local function late_fd(_err, fd)
     if type(fd) == "number" then
         luv.fs_close(fd)
@@ -79,12 +76,29 @@ local function late_mkdtemp(_err, path)
     end
 end
 local LATE = {fd = late_fd, dir = late_dir, mkstemp = late_mkstemp, mkdtemp = late_mkdtemp}
+--- The cleanup of a one-shot call: releases what arrived late (`late`, if any) and, for a
+-- request counted by `cancel_late`, ends its count in `stats.late` once that is done.
+local function late_action(cancel, late)
+    if cancel ~= "req" then
+        return late
+    end
+    if late == nil then
+        return function() return late_done() end
+    end
+    return function(...)
+        local ok, err = pcall(late, ...)
+        late_done()
+        if not ok then
+            error(err, 0)
+        end
+    end
+end
 local function cancel_action(cancel)
     if cancel == nil then
         return nil
     end
     if cancel == "req" then
-        return cancel_req
+        return cancel_late
     end
     if cancel == "close" then
         return function(h) return pcall(close_handle, h) end
@@ -175,7 +189,7 @@ local function make_once(name, spec, fn, prot)
         )
     end)
     local on_cancel = cancel_action(spec.cancel)
-    local cleanup = spec.late ~= nil and LATE[spec.late] or nil
+    local cleanup = late_action(spec.cancel, spec.late ~= nil and LATE[spec.late] or nil)
     local opts = (on_cancel ~= nil or cleanup ~= nil) and ({on_cancel = on_cancel, cleanup = cleanup}) or nil
     local path_at = spec.path
     return function(...)
@@ -580,7 +594,8 @@ end
 --- `ts.uv.p`: one-shot calls returning `err, ...values` (err a UvError or nil) instead of raising.
 ____exports.p = {}
 --- `ts.uv`: every callback-taking luv function, awaitable. Also `ts.uv.p` (protected forms),
--- `ts.uv.specs` (the generated metadata) and `ts.uv.stats` (handles the layer holds open).
+-- `ts.uv.specs` (the generated metadata) and `ts.uv.stats` (`open`: handles the layer holds
+-- open; `late`: requests of cancelled tasks whose callback has not come yet; `killed`).
 -- ```lua
 -- ts.run(function()
 --   local fd = ts.uv.fs_open("/etc/hostname", "r", 420)

@@ -1,12 +1,21 @@
 /**
  * Accounting of what the uv layer opens itself (handles of accepted clients, sockets,
- * processes, async handles), and the graceful kill used for processes.
+ * processes, async handles), of thread-pool requests left behind by cancelled tasks, and the
+ * graceful kill used for processes.
  *
  * `ts.uv.stats.open` counts handles and processes opened by tsasync and not yet closed or
  * exited: leak checks compare it with a baseline on every Neovim (`vim.uv.walk`, which sees
- * every luv handle, aborts Neovim 0.10).
+ * every luv handle, aborts Neovim 0.10). `ts.uv.stats.late` counts requests whose task was
+ * cancelled but whose callback has not arrived yet: a request already running in a libuv
+ * worker cannot be cancelled, and what it produces (an fd, a created file) appears only when it
+ * finishes and is released by its callback. Until `late` is back to its baseline, a count of
+ * open fds or files may still change.
  */
+import { runtime } from "../runtime";
 import * as timers from "../timers";
+
+type LuaFn = (this: void, ...args: any[]) => any;
+const luv_cancel = (runtime.uv as unknown as { cancel?: LuaFn }).cancel;
 
 /** Counters of the uv layer. */
 export const stats = {
@@ -14,6 +23,8 @@ export const stats = {
   open: 0,
   /** Processes sent SIGKILL because they outlived the grace period after SIGTERM. */
   killed: 0,
+  /** Requests (fs, getaddrinfo, ...) of cancelled tasks whose callback has not arrived yet. */
+  late: 0,
 };
 
 /** Counts one handle (or process) as open. */
@@ -24,6 +35,23 @@ export function track_open(): void {
 /** Counts one handle (or process) as closed. */
 export function track_close(): void {
   stats.open -= 1;
+}
+
+/**
+ * The `on_cancel` of a thread-pool request `req` (the value luv returned): asks libuv to cancel
+ * it (`uv.cancel` fails for a request that a worker already runs) and counts it in
+ * `stats.late`. The request's callback comes in every case (with ECANCELED when the cancel
+ * worked) and must call `late_done`.
+ */
+export function cancel_late(this: void, req: unknown): void {
+  if (req === undefined) return;
+  stats.late += 1;
+  if (luv_cancel !== undefined) pcall(luv_cancel, req);
+}
+
+/** The callback of a request counted by `cancel_late` arrived. */
+export function late_done(): void {
+  stats.late -= 1;
 }
 
 /** Milliseconds between SIGTERM and SIGKILL when a process is killed by cancellation. */

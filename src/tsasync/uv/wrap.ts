@@ -25,7 +25,7 @@ import { first, ppcall } from "../task";
 import { UvError, new_uv_error } from "./error";
 import { UvSpec, UvPWrappers, UvWrappers, specs } from "./generated";
 import { UvStream, new_stream, stream_fail, stream_finish, stream_push } from "./stream";
-import { stats, terminate, track_close, track_open } from "./track";
+import { cancel_late, late_done, stats, terminate, track_close, track_open } from "./track";
 
 type LuaFn = (this: void, ...args: any[]) => any;
 interface Handle {
@@ -48,10 +48,6 @@ function close_handle(h: unknown): void {
   if (h !== undefined && !(h as Handle).is_closing()) (h as Handle).close();
 }
 
-function cancel_req(this: void, req: unknown): void {
-  if (req !== undefined && luv.cancel !== undefined) pcall(luv.cancel, req);
-}
-
 function late_fd(this: void, _err: unknown, fd: unknown): void {
   if (type(fd) === "number") luv.fs_close!(fd);
 }
@@ -71,9 +67,23 @@ function late_mkdtemp(this: void, _err: unknown, path: unknown): void {
 
 const LATE: { [k: string]: LuaFn } = { fd: late_fd, dir: late_dir, mkstemp: late_mkstemp, mkdtemp: late_mkdtemp };
 
+/**
+ * The cleanup of a one-shot call: releases what arrived late (`late`, if any) and, for a
+ * request counted by `cancel_late`, ends its count in `stats.late` once that is done.
+ */
+function late_action(cancel: string | undefined, late: LuaFn | undefined): LuaFn | undefined {
+  if (cancel !== "req") return late;
+  if (late === undefined) return () => late_done();
+  return (...values: unknown[]) => {
+    const [ok, err] = pcall(late, ...values);
+    late_done();
+    if (!ok) error(err, 0);
+  };
+}
+
 function cancel_action(cancel: string | undefined): LuaFn | undefined {
   if (cancel === undefined) return undefined;
-  if (cancel === "req") return cancel_req;
+  if (cancel === "req") return cancel_late;
   if (cancel === "close") return (h: unknown) => pcall(close_handle, h);
   const [stop] = string.match(cancel, "^stop:(.+)$");
   if (stop !== undefined) return (h: unknown) => { const f = luv[stop]; if (f !== undefined) pcall(f, h); };
@@ -156,7 +166,7 @@ function make_once(name: string, spec: UvSpec, fn: LuaFn, prot: boolean): LuaFn 
           return call_luv(fn, cb as LuaFn, ret_arg1, ...unpack(p as unknown as unknown[], 1, n));
         };
   const on_cancel = cancel_action(spec.cancel);
-  const cleanup = spec.late !== undefined ? LATE[spec.late] : undefined;
+  const cleanup = late_action(spec.cancel, spec.late !== undefined ? LATE[spec.late] : undefined);
   const opts: WrapOptions | undefined = on_cancel !== undefined || cleanup !== undefined ? { on_cancel, cleanup } : undefined;
   const path_at = spec.path;
   return (...args: unknown[]) => {
@@ -363,7 +373,8 @@ export const p = {} as UvPWrappers;
 
 /**
  * `ts.uv`: every callback-taking luv function, awaitable. Also `ts.uv.p` (protected forms),
- * `ts.uv.specs` (the generated metadata) and `ts.uv.stats` (handles the layer holds open).
+ * `ts.uv.specs` (the generated metadata) and `ts.uv.stats` (`open`: handles the layer holds
+ * open; `late`: requests of cancelled tasks whose callback has not come yet; `killed`).
  * ```lua
  * ts.run(function()
  *   local fd = ts.uv.fs_open("/etc/hostname", "r", 420)
