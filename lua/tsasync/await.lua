@@ -11,6 +11,8 @@ local pack = ____scheduler.pack
 local wake = ____scheduler.wake
 local wake_fast = ____scheduler.wake_fast
 local timers = require("tsasync.timers")
+local ____runtime = require("tsasync.runtime")
+local runtime = ____runtime.runtime
 local ____task = require("tsasync.task")
 local NATIVE_YIELDING_PCALL = ____task.NATIVE_YIELDING_PCALL
 local ppcall = ____task.ppcall
@@ -427,6 +429,7 @@ function ____exports.sleep(ms)
     ____exports.check_ms("ts.sleep", ms)
     local t = running_task("ts.sleep")
     check_cancel(t)
+    runtime.uv.update_time()
     suspend(
         t,
         abort_sleep,

@@ -237,6 +237,18 @@ describe("ts.sleep / ts.checkpoint", function()
     assert.is_true(t:wait(1000) >= 20)
   end)
 
+  it("sleeps at least the given time of real time, also after computing in the same loop turn", function()
+    local uv = require("tsasync.runtime").runtime.uv
+    local t = ts.run(function()
+      local t0 = uv.hrtime()
+      while uv.hrtime() - t0 < 30e6 do end -- 30 ms of work: the loop time is now stale
+      local s0 = uv.hrtime()
+      ts.sleep(50)
+      return (uv.hrtime() - s0) / 1e6
+    end)
+    assert.is_true(t:wait(1000) >= 49)
+  end)
+
   it("tasks with equal deadlines wake in the order they slept", function()
     local order = {}
     local tasks = {}

@@ -14,6 +14,7 @@
 import { Future, await_future, is_future } from "./future";
 import { EMPTY, Packed, cancel_deferred, defer, pack, wake, wake_fast } from "./scheduler";
 import * as timers from "./timers";
+import { runtime } from "./runtime";
 import {
   NATIVE_YIELDING_PCALL,
   ppcall,
@@ -374,6 +375,9 @@ export function sleep(this: void, ms: number): void {
   check_ms("ts.sleep", ms);
   const t = running_task("ts.sleep");
   check_cancel(t);
+  // Deadlines use libuv's loop time, cached when the loop iteration began: refresh it so that a
+  // task that computed for a while still sleeps `ms` from now, not from the start of the turn.
+  runtime.uv.update_time();
   suspend(t, abort_sleep, timers.add(ms, wake_sleeper, t));
 }
 
