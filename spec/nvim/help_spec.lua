@@ -1,0 +1,78 @@
+-- doc/tsasync.txt: :helptags accepts it, and every public function and method has a tag
+-- (`ts.x()`, `ts.mod.x()`, `Class:method()`), so `:help` finds all of the API.
+local ts = require("tsasync")
+
+local function helptags()
+  local d = vim.fn.tempname()
+  vim.fn.mkdir(d .. "/doc", "p")
+  vim.fn.writefile(vim.fn.readfile(vim.fn.getcwd() .. "/doc/tsasync.txt"), d .. "/doc/tsasync.txt")
+  vim.cmd("helptags " .. vim.fn.fnameescape(d .. "/doc")) -- raises on duplicate tags
+  local tags = {}
+  for _, l in ipairs(vim.fn.readfile(d .. "/doc/tags")) do tags[l:match("^[^\t]+")] = true end
+  return tags
+end
+
+-- Methods of an object: the functions reachable through its metatable's __index chain.
+local function methods(obj)
+  local found, seen = {}, {}
+  local mt = getmetatable(obj)
+  local idx = mt and mt.__index
+  while type(idx) == "table" and not seen[idx] do
+    seen[idx] = true
+    for k, v in pairs(idx) do
+      if type(v) == "function" and not k:match("^_") and k ~= "constructor" and k ~= "____constructor" then found[k] = true end
+    end
+    local m = getmetatable(idx)
+    idx = m and m.__index
+  end
+  local list = vim.tbl_keys(found)
+  table.sort(list)
+  return list
+end
+
+describe("doc/tsasync.txt", function()
+  local tags
+  setup(function() tags = helptags() end)
+
+  local function missing(names)
+    local out = {}
+    for _, n in ipairs(names) do
+      if not tags[n .. "()"] and not tags[n] then out[#out + 1] = n end
+    end
+    return out
+  end
+
+  it("has a tag for every function of require('tsasync') and of its modules", function()
+    local names = {}
+    for k, v in pairs(ts) do
+      if type(v) == "function" then names[#names + 1] = "ts." .. k
+      elseif type(v) == "table" and k ~= "uv" and k:match("^%l") then -- ts.uv: hundreds of generated luv names, one section
+        for k2, v2 in pairs(v) do
+          if type(v2) == "function" and not k2:match("^_") then names[#names + 1] = "ts." .. k .. "." .. k2 end
+        end
+      end
+    end
+    assert.is_true(#names > 50)
+    assert.same({}, missing(names))
+  end)
+
+  it("has a tag for every method of tasks, futures, channels and primitives", function()
+    local objects = {}
+    local t = ts.run(function() end)
+    objects.Task = t
+    objects.Future = ts.Future.new()
+    local tx, rx = ts.channel(1)
+    objects.Sender, objects.Receiver = tx, rx
+    objects.Semaphore = ts.Semaphore.new(1)
+    objects.Mutex = ts.Mutex.new()
+    objects.Event = ts.Event.new()
+    objects.Condvar = ts.Condvar.new()
+    objects.Barrier = ts.Barrier.new(1)
+    local names = {}
+    for class, obj in pairs(objects) do
+      for _, m in ipairs(methods(obj)) do names[#names + 1] = class .. ":" .. m end
+    end
+    assert.is_true(#names > 40)
+    assert.same({}, missing(names))
+  end)
+end)
