@@ -2,7 +2,7 @@ local ____lualib = require("tsasync.lualib_bundle")
 local __TS__Class = ____lualib.__TS__Class
 local __TS__ArraySplice = ____lualib.__TS__ArraySplice
 local ____exports = {}
-local start, check_slow, after_step, wrap_error, caller_site, complete, run_finalizers, remove_child, notify_waiter, call_observer, observer_failed, queue_unhandled, flush_unhandled, cancel_tree, cancel_children, interrupt, after_resume, check_own_coroutine, results_of, abort_await_task, protect_result, restore_pco, forward, forward_resume, n_started, n_done, n_unhandled, QUEUED, TaskProto, roots, wait_kinds, current, yielded, unhandled, unhandled_pending
+local store_results, start, check_slow, after_step, wrap_error, caller_site, complete, run_finalizers, remove_child, notify_waiter, call_observer, observer_failed, queue_unhandled, flush_unhandled, cancel_tree, cancel_children, interrupt, after_resume, check_own_coroutine, results_of, abort_await_task, protect_result, restore_pco, forward, forward_resume, n_started, n_done, n_unhandled, QUEUED, TaskProto, roots, wait_kinds, current, yielded, unhandled, unhandled_pending
 local ____errors = require("tsasync.errors")
 local CancelledMT = ____errors.CancelledMT
 local is_cancelled = ____errors.is_cancelled
@@ -25,7 +25,19 @@ local wake_packed = ____scheduler.wake_packed
 --- The packed results of a task that is done (EMPTY when it returned nothing).
 function ____exports.vals_of(t)
     local v = t.x
-    return (v == false or v == nil) and EMPTY or v
+    if v == false or v == nil then
+        return EMPTY
+    end
+    return type(v) == "table" and v or pack1(v)
+end
+function store_results(n, a, ...)
+    if n == 0 then
+        return false
+    end
+    if n == 1 then
+        return (a == nil or a == false or type(a) == "table") and pack1(a) or a
+    end
+    return pack(a, ...)
 end
 --- The final status of `t`, or nil while it is live.
 function ____exports.fin(t)
@@ -67,11 +79,11 @@ function ____exports.wl_remove_task(list, t)
                 local k = 0
                 while k < n do
                     do
-                        local __continue49
+                        local __continue53
                         repeat
                             local o = list[k + 1]
                             if o == false then
-                                __continue49 = true
+                                __continue53 = true
                                 break
                             end
                             list[j + 1] = o
@@ -79,9 +91,9 @@ function ____exports.wl_remove_task(list, t)
                             if type(o) == "table" then
                                 o.widx = j
                             end
-                            __continue49 = true
+                            __continue53 = true
                         until true
-                        if not __continue49 then
+                        if not __continue53 then
                             break
                         end
                     end
@@ -228,14 +240,12 @@ function after_step(t, ok, ...)
         enqueue(t, EMPTY)
         return
     end
-    local out = false
+    local out
     if ok then
-        local n = select("#", ...)
-        if n == 1 then
-            out = pack1(____exports.first(...))
-        elseif n > 1 then
-            out = pack(...)
-        end
+        out = store_results(
+            select("#", ...),
+            ...
+        )
     else
         local e = ____exports.first(...)
         local ____temp_9
@@ -332,7 +342,7 @@ function complete(start, start_ok, start_out)
         end
         t.x = out
         n_done = n_done + 1
-        if t.parent == nil then
+        if t.parent == nil and roots[t] ~= nil then
             roots[t] = nil
         end
         if t.finalizers ~= nil then
@@ -346,10 +356,10 @@ function complete(start, start_ok, start_out)
             t.obs = nil
             for ____, o in ipairs(obs) do
                 do
-                    local __continue139
+                    local __continue141
                     repeat
                         if o == false then
-                            __continue139 = true
+                            __continue141 = true
                             break
                         end
                         if ____exports.is_task(o) then
@@ -361,9 +371,9 @@ function complete(start, start_ok, start_out)
                         else
                             o.fn(o, t)
                         end
-                        __continue139 = true
+                        __continue141 = true
                     until true
-                    if not __continue139 then
+                    if not __continue141 then
                         break
                     end
                 end
@@ -467,10 +477,10 @@ function flush_unhandled()
     local batch = __TS__ArraySplice(unhandled, 0, #unhandled)
     for ____, t in ipairs(batch) do
         do
-            local __continue170
+            local __continue172
             repeat
                 if t.observed == true then
-                    __continue170 = true
+                    __continue172 = true
                     break
                 end
                 t.observed = true
@@ -479,15 +489,15 @@ function flush_unhandled()
                 if handler ~= nil then
                     local ok, err = pcall(handler, t.x, t)
                     if ok then
-                        __continue170 = true
+                        __continue172 = true
                         break
                     end
                     ____exports.report("tsasync: on_unhandled handler failed: " .. tostring(err))
                 end
                 ____exports.report((("tsasync: unhandled error in task \"" .. t.name) .. "\": ") .. tostring(t.x))
-                __continue170 = true
+                __continue172 = true
             until true
-            if not __continue170 then
+            if not __continue172 then
                 break
             end
         end
@@ -594,6 +604,9 @@ function results_of(t)
         local v = t.x
         if v == false then
             return
+        end
+        if type(v) ~= "table" then
+            return v
         end
         return unpack(v, 1, v.n)
     end

@@ -172,11 +172,7 @@ function ____exports.dq_push(d, v)
     if d.bn == d.sz then
         dq_grow(d)
     end
-    local i = d.bh + d.bn + 1
-    if i > d.sz then
-        i = i - d.sz
-    end
-    d.b[i] = v
+    d.b[(d.bh + d.bn) % d.sz + 1] = v
     d.bn = d.bn + 1
 end
 --- Removes and returns the oldest value (the deque must not be empty).
@@ -184,7 +180,7 @@ function ____exports.dq_pop(d)
     local i = d.bh + 1
     local v = d.b[i]
     d.b[i] = nil
-    d.bh = i == d.sz and 0 or i
+    d.bh = i % d.sz
     d.bn = d.bn - 1
     return v
 end

@@ -107,8 +107,8 @@ export class Task<R extends unknown[] = unknown[]> {
   declare abort?: AbortFn;
   /**
    * @internal One key, present from creation, for what is never needed at the same time: the
-   * argument of `abort` while suspended; the packed results (done) or the error (failed,
-   * cancelled) once complete; `false` for nothing. Completing a task thus adds no key to its
+   * argument of `abort` while suspended; the results (done: see `store_results`, read them
+   * with `vals_of`) or the error (failed, cancelled) once complete; `false` for nothing. Completing a task thus adds no key to its
    * table (no rehash on the spawn path) and a suspended task keeps 4 keys.
    */
   declare x: unknown;
@@ -293,7 +293,19 @@ const TaskProto = (Task as unknown as { prototype: object }).prototype;
 /** The packed results of a task that is done (EMPTY when it returned nothing). */
 export function vals_of(t: Task): Packed {
   const v = t.x;
-  return v === false || v === undefined ? EMPTY : (v as Packed);
+  if (v === false || v === undefined) return EMPTY;
+  return type(v) === "table" ? (v as Packed) : pack1(v);
+}
+
+/**
+ * How a task keeps its results in `x`: a single result that is not a table, nil or false is
+ * stored as it is (no table per task: spawning a task that returns one value allocates only
+ * the task and its coroutine); nothing is `false`; anything else is packed.
+ */
+function store_results(n: number, a?: unknown, ...rest: unknown[]): unknown {
+  if (n === 0) return false;
+  if (n === 1) return a === undefined || a === false || type(a) === "table" ? pack1(a) : a;
+  return pack(a, ...rest);
 }
 
 /** The error of a task that failed or was cancelled. */
@@ -571,11 +583,9 @@ function after_step(t: Task, ok?: unknown, ...rest: unknown[]): void {
     enqueue(t, EMPTY);
     return;
   }
-  let out: unknown = false;
+  let out: unknown;
   if (ok) {
-    const n = select("#", ...rest);
-    if (n === 1) out = pack1(first(...rest));
-    else if (n > 1) out = pack(...rest);
+    out = store_results(select("#", ...rest), ...rest);
   } else {
     const e = first(...rest);
     out = getmetatable(e) === CancelledMT && t.cancel_err !== undefined ? e : wrap_error(t, e);
@@ -643,7 +653,8 @@ function complete(start: Task, start_ok: boolean, start_out: unknown): void {
     }
     t.x = out;
     n_done += 1;
-    if (t.parent === undefined) roots.delete(t);
+    // Only tasks that suspended are in roots; deleting a missing key would create it.
+    if (t.parent === undefined && roots.get(t) !== undefined) roots.delete(t);
     if (t.finalizers !== undefined) run_finalizers(t);
     if (t.kids !== undefined) t.kids = undefined;
     const obs = t.obs;
@@ -925,9 +936,10 @@ export function resume_error(t: Task, err: unknown): void {
 
 function results_of(t: Task): LuaMultiReturn<unknown[]> {
   if (fin(t) === "done") {
-    const v = t.x as Packed | false;
+    const v = t.x;
     if (v === false) return $multi();
-    return unpack(v as unknown as unknown[], 1, v.n) as LuaMultiReturn<unknown[]>;
+    if (type(v) !== "table") return $multi(v);
+    return unpack(v as unknown[], 1, (v as Packed).n) as LuaMultiReturn<unknown[]>;
   }
   return error(t.x, 0);
 }

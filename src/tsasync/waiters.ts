@@ -164,9 +164,8 @@ function dq_grow(d: Deque): void {
 /** Appends `v`. */
 export function dq_push(d: Deque, v: unknown): void {
   if (d.bn === d.sz) dq_grow(d);
-  let i = d.bh + d.bn + 1;
-  if (i > d.sz) i -= d.sz;
-  d.b.set(i, v);
+  // Branch-free wrap (a branch taken in part of the pushes exits the compiled trace).
+  d.b.set(((d.bh + d.bn) % d.sz) + 1, v);
   d.bn += 1;
 }
 
@@ -175,7 +174,7 @@ export function dq_pop(d: Deque): unknown {
   const i = d.bh + 1;
   const v = d.b.get(i);
   d.b.delete(i);
-  d.bh = i === d.sz ? 0 : i;
+  d.bh = i % d.sz;
   d.bn -= 1;
   return v;
 }
