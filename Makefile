@@ -5,6 +5,9 @@
 #   make build   rm -rf lua && tstl: src/tsasync/*.ts -> lua/tsasync/*.lua; fails on type errors
 #   make generate         every generated source (generate-lsp, ...); commit the results
 #   make generate-lsp     src/tsasync/lsp/protocol.d.ts from the newest Neovim's LSP meta files
+#   make typecheck-consumer  build, npm pack, install the tarball into a throwaway TypeScript plugin
+#                (spec/fixtures/consumer) and compile it with TSTL: the declarations work and
+#                reject misuse (scripts/typecheck-consumer.sh, ~12 s, offline)
 #   make check   build, then fail if the committed lua/ differs from the fresh build
 #   make test    deps, check, then the specs on every lane (scripts/test.sh):
 #                  oldest = newest Neovim in Debian trixie, newest = newest in forky (else sid),
@@ -48,7 +51,7 @@ export BUSTED_ARGS LANES LANE_TIMEOUT BENCH_CASES BENCH_REPS BENCH_WRITE
 XDG      := $(CURDIR)/$(DEPS)/xdg
 TEST_ENV := XDG_CONFIG_HOME=$(XDG)/config XDG_DATA_HOME=$(XDG)/data XDG_STATE_HOME=$(XDG)/state XDG_CACHE_HOME=$(XDG)/cache
 
-.PHONY: node-deps deps build check test spec demo bench clean generate generate-lsp generate-uv $(LUA_STAMP) $(TSLS_STAMP) $(NVIM_OLDEST) $(NVIM_NEWEST)
+.PHONY: node-deps deps build check typecheck-consumer test spec demo bench clean generate generate-lsp generate-uv $(LUA_STAMP) $(TSLS_STAMP) $(NVIM_OLDEST) $(NVIM_NEWEST)
 
 deps: node-deps $(LUA_STAMP) $(NVIM_OLDEST) $(NVIM_NEWEST) $(TSLS_STAMP)
 
@@ -79,16 +82,23 @@ generate-lsp: $(NVIM_NEWEST)
 
 # lua/ is generated only: wiped before each build so outputs of deleted sources disappear.
 # TSTL writes its output even on type errors, but exits non-zero (2): the recipe fails then.
+# dist/ (TypeScript declarations for the npm package) and lua/tsasync/_meta.lua (LuaCATS
+# annotations for lua-language-server) come out of the same build; both are committed and checked.
 build: node-deps
-	rm -rf lua
+	rm -rf lua dist
 	$(TSTL) -p tsconfig.json
+	@scripts/dist-types.sh
+	@node scripts/gen-luacats.js dist/tsasync lua/tsasync/_meta.lua
 
 # CI: the committed Lua must be exactly what the committed TypeScript compiles to.
 # `git status --porcelain` (not `git diff --exit-code`) so new untracked files count too.
 check: build
-	@if [ -n "$$(git status --porcelain -- lua)" ]; then \
-	  git status --short -- lua; git --no-pager diff --stat -- lua; \
-	  echo "lua/ is out of date: run 'make build' and commit lua/"; exit 1; fi
+	@if [ -n "$$(git status --porcelain -- lua dist)" ]; then \
+	  git status --short -- lua dist; git --no-pager diff --stat -- lua dist; \
+	  echo "lua/ or dist/ is out of date: run 'make build' and commit lua/ and dist/"; exit 1; fi
+
+typecheck-consumer: build
+	@scripts/typecheck-consumer.sh
 
 # scripts/test.sh runs `make check` (test) or `make build` (spec) itself, so that a failure there
 # is counted in the final line too.

@@ -384,6 +384,9 @@ function M.render(specs, version)
       local rs = ts_results(s)
       table.insert(rs, 1, "UvError | undefined")
       w("  " .. s.name .. "(this: void" .. (#s.args > 0 and ", " or "") .. ts_params(s.args) .. "): LuaMultiReturn<[" .. table.concat(rs, ", ") .. "]>;")
+    elseif s.kind == "timer" then
+      -- as ts.uv's: nothing once a one-shot timer fired (it cannot fail), a stream when repeating
+      w("  " .. s.name .. "(this: void" .. (#s.args > 0 and ", " or "") .. ts_params(s.args) .. "): UvStream<[true]> | void;")
     end
   end
   w("}")

@@ -296,6 +296,12 @@ export function halves<T>(c: Chan): LuaMultiReturn<[Sender<T>, Receiver<T>]> {
 }
 
 /**
+ * Both halves of a channel as `ts.channel<T>()` returns them (TypeScript:
+ * `const [tx, rx] = ts.channel<number>(8)` gives a `Sender<number>` and a `Receiver<number>`).
+ */
+export type Channel<T = unknown> = LuaMultiReturn<[Sender<T>, Receiver<T>]>;
+
+/**
  * Makes a channel and returns its two halves, `tx, rx`.
  * - `capacity` nil: unbounded (`send` never waits);
  * - `0`: rendezvous (`send` waits until a receiver takes the value);

@@ -104,3 +104,19 @@ export {
   process,
   Process,
 };
+
+// Types for TypeScript users (`import type { Sender } from "tsasync"`); they emit no Lua.
+export type { Results, RunOptions, TaskStatus } from "./task";
+export type { Awaitable, WrapOptions } from "./await";
+export type { Sender, Receiver } from "./channel";
+export type { OneshotSender } from "./oneshot";
+export type { BroadcastSender, BroadcastReceiver } from "./broadcast";
+export type { WatchSender, WatchReceiver } from "./watch";
+export type { SelectCaseSpec } from "./select";
+export type { Scope } from "./scope";
+export type { CancelledError, TimeoutError, TaskError, AggregateError } from "./errors";
+export type { UvError } from "./uv/error";
+export type { UvStream } from "./uv/stream";
+export type { SystemResult, SystemOptions } from "./system";
+export type { Conn, Server } from "./net";
+export type { Channel } from "./channel";

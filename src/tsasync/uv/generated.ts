@@ -173,6 +173,7 @@ export interface UvWrappers {
 /** `ts.uv.p.<name>`: the same calls returning `err, ...values` (err a UvError or nil) instead of raising. */
 export interface UvPWrappers {
   close(this: void, handle: unknown): LuaMultiReturn<[UvError | undefined]>;
+  timer_start(this: void, timer: unknown, timeout: number, repeat_: number): UvStream<[true]> | void;
   signal_start_oneshot(this: void, signal: unknown, signame: string | number): LuaMultiReturn<[UvError | undefined, string]>;
   spawn(this: void, path: string, options: unknown): LuaMultiReturn<[UvError | undefined, number, number]>;
   shutdown(this: void, stream: unknown): LuaMultiReturn<[UvError | undefined]>;

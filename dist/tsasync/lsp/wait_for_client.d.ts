@@ -1,0 +1,23 @@
+/** @noSelfInFile */
+import { Client } from "./client";
+/** Options of `ts.lsp.wait_for_client`. */
+export interface WaitForClientOptions {
+    /** Only a client with this name counts. */
+    name?: string;
+    /** Milliseconds; raises a timeout error when no client attached in time. Default: no limit. */
+    timeout?: number;
+}
+/**
+ * Returns an LSP client attached to `bufnr` (0 = the current buffer): at once when one is
+ * (the lowest client id), otherwise suspends until `LspAttach` brings one. `opts.name` accepts
+ * only clients of that name; `opts.timeout` (ms) raises a timeout error (`ts.is_timeout`) when
+ * none attached in time. Raises if the buffer is wiped meanwhile. Cancelling the task removes
+ * the autocmds and the deadline at once.
+ * ```lua
+ * ts.run(function()
+ *   local client = ts.lsp.wait_for_client(0, { name = "lua_ls", timeout = 10000 })
+ *   print(client.name, client.id)
+ * end)
+ * ```
+ */
+export declare function wait_for_client(this: void, bufnr: number, opts?: WaitForClientOptions): Client;

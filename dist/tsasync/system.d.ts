@@ -1,0 +1,94 @@
+/** @noSelfInFile */
+import * as timers from "./timers";
+import { Task, WaitList } from "./task";
+import { UvStream } from "./uv/stream";
+/** What `ts.system` and `proc:wait()` return. */
+export interface SystemResult {
+    /** Exit code (0 when killed by a signal). */
+    code: number;
+    /** Signal that killed the process, or 0. */
+    signal: number;
+    /** Captured stdout (unless `opts.stdout = false` or a function). */
+    stdout?: string;
+    /** Captured stderr (unless `opts.stderr = false` or a function). */
+    stderr?: string;
+}
+/** Options: those of `vim.system` (`cwd`, `env`, `clear_env`, `stdin`, `stdout`, `stderr`, `text`, `detach`) plus `timeout` in ms. */
+export type SystemOptions = vim.SystemOpts;
+interface Proc {
+    fname: string;
+    cmd: string;
+    obj?: vim.SystemObj;
+    exited: boolean;
+    result?: vim.SystemCompleted;
+    waiters: WaitList;
+    timer?: timers.TimerEntry;
+    timeout?: number;
+    timed_out: boolean;
+    owner?: Task;
+    send: (this: void, sig: string) => void;
+}
+/**
+ * Runs `cmd` (a list: program and arguments) and waits for it, like `vim.system(cmd, opts):wait()`
+ * without blocking the editor. Returns `{ code, signal, stdout, stderr }`; a non-zero exit is
+ * a result. A missing executable raises a UvError (`ENOENT`). `opts.timeout` (ms): the
+ * process is killed (SIGTERM, then SIGKILL after 2 s) and an `is_timeout` error raised.
+ * Cancelling the task kills the process the same way, at once.
+ * ```lua
+ * local r = ts.system({ "git", "rev-parse", "HEAD" }, { cwd = root, timeout = 5000 })
+ * if r.code == 0 then print(r.stdout) end
+ * ```
+ */
+export declare function system(this: void, cmd: string[], opts?: SystemOptions): SystemResult;
+/**
+ * A running child process started by `ts.process`.
+ */
+export declare class Process {
+    /** The process id. */
+    pid: number;
+    /** @internal */
+    p: Proc;
+    /** @internal stdout chunks */
+    out: UvStream<[string]>;
+    /** @internal partial stdout line */
+    partial: string;
+    /** @internal stderr chunks */
+    err_chunks: string[];
+    /** @internal stdin was closed */
+    stdin_closed: boolean;
+    /** Writes `data` (a string or a list of lines) to the process's stdin. Never suspends. */
+    write(this: Process, data: string | string[]): void;
+    /** Closes the process's stdin (it sees EOF). Idempotent. */
+    close_stdin(this: Process): void;
+    /**
+     * An iterator over stdout lines (without the newline; a last line without one is
+     * returned too): `for line in proc:lines() do ... end`. Inside a task; suspends while no
+     * line is complete; ends when stdout closes.
+     */
+    lines(this: Process): (this: void) => string | undefined;
+    /**
+     * Waits for the process to exit and returns `{ code, signal, stdout, stderr }`: `stdout` is
+     * what `lines()` has not consumed, `stderr` everything the process wrote there. Raises an
+     * `is_timeout` error when `opts.timeout` killed it. Cancelling the task that started the
+     * process while it waits here kills the process at once.
+     */
+    wait(this: Process): SystemResult;
+    /** Sends `signal` (default `"sigterm"`) to the process. No effect once it has exited. */
+    kill(this: Process, signal?: string | number): void;
+    /** True once the process has exited. */
+    is_done(this: Process): boolean;
+}
+/**
+ * Starts `cmd` and returns a Process: `proc.pid`, `proc:write(data)`, `proc:close_stdin()`,
+ * `proc:lines()`, `proc:wait()`, `proc:kill(signal?)`. `opts` as `ts.system`'s (stdin is
+ * always a pipe; stdout is streamed through `lines()` and buffered without limit; `stderr`
+ * is collected). The process is killed (SIGTERM, then SIGKILL after 2 s) when the task that
+ * started it ends by cancellation or failure; a normal end of that task leaves it running.
+ * ```lua
+ * local proc = ts.process({ "rg", "--line-number", "TODO" }, { cwd = root })
+ * for line in proc:lines() do table.insert(hits, line) end
+ * local r = proc:wait()
+ * ```
+ */
+export declare function process(this: void, cmd: string[], opts?: SystemOptions): Process;
+export {};

@@ -1,0 +1,122 @@
+/** @noSelfInFile */
+/**
+ * Streams: a repeating libuv callback (`read_start`, `fs_event_start`, `signal_start`, a
+ * repeating timer, accepted connections, ...) as a buffered queue that tasks read with
+ * `s:recv()` or `for v in s:iter() do`.
+ *
+ * - Back-pressure: a stream whose source can pause (`read_start`, `udp_recv_start`) stops the
+ *   source when `s.limit` values are buffered and restarts it once the buffer is half empty,
+ *   so nothing is lost and memory stays bounded. Sources that cannot pause (signals, file
+ *   events, timers, ...) keep at most `s.limit` values and drop the oldest, counting them
+ *   in `s.dropped`.
+ * - End: `recv` returns nil at EOF or once the stream is closed. An error ends the stream:
+ *   the values buffered before it are returned first, then `recv` raises the error (a
+ *   UvError) once, then returns nil.
+ * - Cancellation: cancelling a task blocked in `recv` leaves the stream usable and loses no
+ *   value (what arrives stays buffered). The stream is closed (its callback stopped) by
+ *   `s:close()`, and when the task that created it ends by cancellation or failure.
+ */
+import { Packed } from "../scheduler";
+import { Task } from "../task";
+/**
+ * A stream of values from a repeating callback.
+ * @typeParam T the values of one event, as a tuple (`[string]` for `read_start`'s chunks).
+ */
+export declare class UvStream<T extends unknown[] = unknown[]> {
+    /** The handle the stream reads from, when the stream made or owns it (`new_async`, `new_work`). */
+    handle?: unknown;
+    /** Buffer limit: high-water mark of pausable sources, capacity of the others (default 64 / 1024). */
+    limit: number;
+    /** Values dropped because a source that cannot pause overflowed the buffer. */
+    dropped: number;
+    /** @internal buffered events */
+    q: LuaTable<number, Packed>;
+    /** @internal queue head / tail indices */
+    qh: number;
+    qt: number;
+    /** @internal pending error (raised after the buffered values) */
+    err?: unknown;
+    /** @internal no more values will be buffered (EOF, error, or closed) */
+    done: boolean;
+    /** @internal close() was called */
+    closed: boolean;
+    /** @internal the task blocked in recv */
+    waiter?: Task;
+    /** @internal source paused for back-pressure */
+    paused: boolean;
+    /** @internal stops the callback for good (close, EOF, error) */
+    stop_fn?: (this: void) => void;
+    /** @internal pause / resume of the source (back-pressure) */
+    pause_fn?: (this: void) => void;
+    resume_fn?: (this: void) => void;
+    /** @internal turns a buffered event into the values handed out (accepting a client) */
+    take?: (this: void, v: Packed) => Packed;
+    /** @internal task whose failure or cancellation closes the stream */
+    owner?: Task;
+    /** @internal name used in errors */
+    what: string;
+    /**
+     * Inside a task: the next event's values, suspending while none is buffered; nil at EOF or
+     * once closed. Raises the stream's error (after the values buffered before it). Only one
+     * task may wait in `recv` at a time. Cancelling the waiting task loses no value.
+     * ```lua
+     * local s = ts.uv.read_start(pipe)
+     * local chunk = s:recv()
+     * ```
+     */
+    recv(this: UvStream<T>): LuaMultiReturn<T | []>;
+    /**
+     * An iterator over the stream's events for a generic `for`: `for chunk in s:iter() do ... end`
+     * (ends at EOF or close; raises the stream's error). On PUC Lua 5.1, where a generic `for`
+     * cannot suspend, use `while true do local v = s:recv(); if v == nil then break end ... end`.
+     */
+    iter(this: UvStream<T>): (this: void) => LuaMultiReturn<T | []>;
+    /** Number of events buffered. */
+    len(this: UvStream<T>): number;
+    /** True once the stream has ended (EOF, error or close) and nothing is buffered. */
+    is_closed(this: UvStream<T>): boolean;
+    /**
+     * Stops the callback (e.g. `read_stop`; closes the handle the stream owns) and drops what is
+     * buffered; a task waiting in `recv` gets nil. Idempotent; never suspends.
+     */
+    close(this: UvStream<T>): void;
+    /** @internal */
+    take_next(this: UvStream<T>): Packed;
+}
+/** Options of `new_stream`. */
+export interface StreamOptions {
+    /** Name in errors (`"ts.uv.read_start stream"`). */
+    what: string;
+    /** Stops the callback for good. */
+    stop?: (this: void) => void;
+    /** Pause / resume the source (back-pressure); both or neither. */
+    pause?: (this: void) => void;
+    resume?: (this: void) => void;
+    /** See UvStream.take. */
+    take?: (this: void, v: Packed) => Packed;
+    handle?: unknown;
+    /** Default buffer limit. */
+    limit?: number;
+}
+/**
+ * Makes a stream. The creating task (if any) becomes its owner: the stream is closed when that
+ * task ends by cancellation or failure.
+ */
+export declare function new_stream<T extends unknown[]>(o: StreamOptions): UvStream<T>;
+/** Delivers one event (packed values) to the stream, from the source's callback. */
+export declare function stream_push(s: UvStream, v: Packed): void;
+/** Ends the stream with an error (raised by `recv` after the buffered values). */
+export declare function stream_fail(s: UvStream, err: unknown): void;
+/** Ends the stream normally (EOF): `recv` returns nil after the buffered values. */
+export declare function stream_finish(s: UvStream): void;
+/** Something that reads lines from a chunk stream and keeps the unfinished line. */
+export interface LineReader {
+    partial: string;
+}
+/**
+ * The next line (without its newline) from chunk stream `s`, keeping the rest in
+ * `r.partial`; a last line without a newline is returned at EOF; nil after that.
+ */
+export declare function next_line(r: LineReader, s: UvStream<[string]>): string | undefined;
+/** Takes the stream away from the task that created it (its end no longer closes the stream). */
+export declare function disown(s: UvStream): void;
