@@ -6,28 +6,13 @@ local uv = vim.uv
 local v = vim.version()
 local version = ("%d.%d.%d"):format(v.major, v.minor, v.patch)
 
--- The Neovim of this lane: scripts/test.sh exports the command it runs (the get-nvim.sh wrapper
--- DEST/bin/nvim for the downloaded lanes). Otherwise: that wrapper if vim.v.progpath (the real
--- binary, DEST/root/usr/bin/nvim) is one of ours, else vim.v.progpath (it finds its runtime).
-local function is_get_nvim_dest(dir)
-  return uv.fs_stat(dir .. "/.get-nvim.stamp") ~= nil and uv.fs_stat(dir .. "/bin/nvim") ~= nil
-end
-local lane_nvim = os.getenv("TSASYNC_TEST_NVIM")
-if not lane_nvim or lane_nvim == "" then
-  local dest = vim.fn.fnamemodify(vim.v.progpath, ":h:h:h:h")
-  lane_nvim = is_get_nvim_dest(dest) and dest .. "/bin/nvim" or vim.v.progpath
-end
+local child_runner = dofile("spec/helpers/child_runner.lua")
+local lane_nvim = child_runner.lane_nvim
+local is_get_nvim_dest = child_runner.is_get_nvim_dest
+local child = child_runner.nvim
 
 local function under(dir, path)
   return path ~= nil and path:sub(1, #dir + 1) == dir .. "/"
-end
-
--- runs the busted runner on one fixture in a child Neovim; `shell` = a sh -c prefix
-local function child(fixture, shell)
-  local args = { lane_nvim, "--headless", "--clean", "-l", "spec/runner.lua", fixture }
-  local cmd = shell and { "sh", "-c", shell .. ' "$@"', "sh", unpack(args) } or args
-  local r = vim.system(cmd, { cwd = root, text = true }):wait(20000)
-  return r.code, (r.stdout or "") .. (r.stderr or "")
 end
 
 describe("harness", function()
@@ -84,8 +69,7 @@ describe("harness", function()
   it("reports a failing spec file (one pass, one failure) with a non-zero exit", function()
     local code, out = child("spec/fixtures/failing.lua")
     assert.are_not.equal(0, code, out)
-    local last = out:match("([^\n]*%d+ passed, %d+ failed[^\n]*)%s*$") or out
-    assert.is_truthy(last:find("1 passed, 1 failed", 1, true), out)
+    assert.is_truthy(child_runner.summary(out):find("1 passed, 1 failed", 1, true), out)
   end)
 
   it("passes with stdin closed (0<&-)", function()

@@ -52,5 +52,10 @@ export interface Runtime {
 }
 /** The longest wait `Runtime.wait` accepts (about 24 days); "forever" for our purposes. */
 export declare const FOREVER = 2147483647;
+/**
+ * libuv handles the runtime opens for itself while it waits (`wait` on plain luv): leak checks
+ * (`ts.testing`) do not count them. Weak keys.
+ */
+export declare const own_handles: LuaTable<object, true>;
 /** The runtime in use, chosen once when the core is loaded. */
 export declare const runtime: Runtime;

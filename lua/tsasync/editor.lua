@@ -1,8 +1,6 @@
 local ____exports = {}
 local ____await = require("tsasync.await")
 local check_ms = ____await.check_ms
-local ____runtime = require("tsasync.runtime")
-local runtime = ____runtime.runtime
 local ____scheduler = require("tsasync.scheduler")
 local pack = ____scheduler.pack
 local timers = require("tsasync.timers")
@@ -34,9 +32,13 @@ end
 local DEBOUNCE = {name = "ts.debounce", detach = true}
 local function debounce_fire(arg)
     local d = arg
-    local now = runtime.now()
+    local now = timers.now()
     if now < d.due then
-        d.entry = timers.add(d.due - now, debounce_fire, d)
+        d.entry = timers.add(
+            math.min(d.due - now, d.ms),
+            debounce_fire,
+            d
+        )
         return
     end
     d.entry = nil
@@ -59,7 +61,7 @@ function ____exports.debounce(ms, fn)
     local d = {fn = fn, ms = ms, due = 0}
     return function(...)
         d.args = pack(...)
-        d.due = runtime.now() + ms
+        d.due = timers.now() + ms
         if d.entry == nil then
             d.entry = timers.add(ms, debounce_fire, d)
         end

@@ -102,6 +102,32 @@ local function __TS__ArrayFilter(self, callbackfn, thisArg)
     return result
 end
 
+local function __TS__ArrayIncludes(self, searchElement, fromIndex)
+    if fromIndex == nil then
+        fromIndex = 0
+    end
+    local len = #self
+    local k = fromIndex
+    if fromIndex < 0 then
+        k = len + fromIndex
+    end
+    if k < 0 then
+        k = 0
+    end
+    for i = k + 1, len do
+        if self[i] == searchElement then
+            return true
+        end
+    end
+    return false
+end
+
+local function __TS__New(target, ...)
+    local instance = setmetatable({}, target.prototype)
+    instance:____constructor(...)
+    return instance
+end
+
 local function __TS__ObjectAssign(target, ...)
     local sources = {...}
     for i = 1, #sources do
@@ -120,5 +146,7 @@ return {
   __TS__Class = __TS__Class,
   __TS__StringStartsWith = __TS__StringStartsWith,
   __TS__ArrayFilter = __TS__ArrayFilter,
+  __TS__ArrayIncludes = __TS__ArrayIncludes,
+  __TS__New = __TS__New,
   __TS__ObjectAssign = __TS__ObjectAssign
 }

@@ -1,5 +1,5 @@
 local ____exports = {}
-local place, sift_up, sift_down, drop, fire, run_bucket, arm, heap, by_due, nb, size, driver, armed_due
+local place, sift_up, sift_down, drop, fire, run_bucket, arm, heap, by_due, nb, size, driver, armed_due, clock_now, virtual
 local ____runtime = require("tsasync.runtime")
 local runtime = ____runtime.runtime
 function place(b, i)
@@ -59,7 +59,7 @@ function drop(b)
 end
 function fire()
     armed_due = -1
-    local now = runtime.now()
+    local now = clock_now()
     while nb > 0 do
         local b = heap[1]
         if b.due > now then
@@ -99,6 +99,9 @@ function run_bucket(b)
     end
 end
 function arm()
+    if virtual then
+        return
+    end
     if nb == 0 then
         if armed_due ~= -1 and driver ~= nil then
             driver:stop()
@@ -117,7 +120,7 @@ function arm()
     driver:start(
         math.max(
             0,
-            due - runtime.now()
+            due - clock_now()
         ),
         0,
         fire
@@ -128,9 +131,11 @@ by_due = {}
 nb = 0
 size = 0
 armed_due = -1
+clock_now = runtime.now
+virtual = false
 --- Calls `fn(arg)` once `ms` milliseconds of loop time have passed.
 function ____exports.add(ms, fn, arg)
-    local due = runtime.now() + ms
+    local due = clock_now() + ms
     local b = by_due[due]
     if b == nil then
         nb = nb + 1
@@ -175,14 +180,79 @@ function ____exports.remove(e)
 end
 --- The clock deadlines are measured on (loop time).
 function ____exports.now()
-    return runtime.now()
+    return clock_now()
 end
 --- Number of pending deadlines (for leak checks and the inspector).
 function ____exports.pending()
     return size
 end
+--- True when `h` is the libuv timer driving the heap (leak checks count the deadlines instead).
+function ____exports.is_driver(h)
+    return h ~= nil and h == driver
+end
 --- True when the driving libuv timer is active (for leak checks).
 function ____exports.driver_active()
     return driver ~= nil and driver:is_active()
+end
+--- The earliest pending deadline (on the current clock), or nil when none is pending.
+function ____exports.next_due()
+    return nb > 0 and heap[1].due or nil
+end
+--- Fires every entry whose deadline is at or before the current clock's time, earliest first
+-- (the libuv timer's callback; a virtual clock calls it after moving its time).
+function ____exports.run_due()
+    fire()
+end
+--- Moves every pending deadline by `delta` ms (bucket order is unchanged: the heap stays valid).
+local function shift(delta)
+    if delta == 0 then
+        return
+    end
+    do
+        local i = 1
+        while i <= nb do
+            local b = heap[i]
+            by_due[b.due] = nil
+            i = i + 1
+        end
+    end
+    do
+        local i = 1
+        while i <= nb do
+            local b = heap[i]
+            b.due = b.due + delta
+            by_due[b.due] = b
+            for ____, e in ipairs(b.items) do
+                if e ~= false then
+                    e.due = e.due + delta
+                end
+            end
+            i = i + 1
+        end
+    end
+end
+--- Installs a clock for the deadlines (tests: `ts.testing.clock()`), or with no argument goes
+-- back to the loop time. While a clock is installed the libuv timer is stopped and nothing
+-- fires unless `run_due` is called. Pending deadlines keep their remaining time across a
+-- switch: deadlines measured on one clock are moved onto the other.
+function ____exports.set_clock(clock)
+    local before = clock_now()
+    if clock ~= nil then
+        if armed_due ~= -1 and driver ~= nil then
+            driver:stop()
+        end
+        armed_due = -1
+        virtual = true
+        clock_now = clock.now
+    else
+        virtual = false
+        clock_now = runtime.now
+    end
+    shift(clock_now() - before)
+    arm()
+end
+--- True while a clock other than the loop time is installed.
+function ____exports.is_virtual()
+    return virtual
 end
 return ____exports

@@ -2,11 +2,13 @@
 -- finishes; at the deadline the work is cancelled and has completed before the call returns;
 -- deadlines nest; timeouts are told apart from the work's errors and from cancellation.
 local ts = require("tsasync")
+local T = ts.testing
 local timers = require("tsasync.timers")
 
 local function run(fn, ms) return ts.block_on(fn, ms or 2000) end
 
 describe("deadlines", function()
+  ts.testing.check_leaks() -- no task, deadline, handle or fd left by a test
   local base
   before_each(function() base = timers.pending() end)
 
@@ -56,28 +58,40 @@ describe("deadlines", function()
       assert.is_false(ts.is_cancelled(err))
     end)
 
-    it("nests: an inner timeout(50) inside an outer timeout(20) reports the outer one", function()
+    -- on the virtual clock (ts.testing), inside a test task: exact deadlines, no real waiting
+    T.it("nests: an inner timeout(50) inside an outer timeout(20) reports the outer one, at 20 ms", function()
+      local clock = T.clock()
       local inner_saw
-      local ok, err = run(function()
+      local work = ts.run(function()
         return ts.pcall(ts.timeout, 20, function()
           local ok2, e2 = ts.pcall(ts.timeout, 50, ts.sleep, 1000)
-          inner_saw = { ok2, ts.is_cancelled(e2), ts.is_timeout(e2) }
+          inner_saw = { ok2, ts.is_cancelled(e2), ts.is_timeout(e2), clock:now() }
           error(e2, 0)
         end)
       end)
+      clock:advance(19)
+      assert.is_false(work:is_done())
+      clock:advance(1)
+      assert.is_true(work:is_done())
+      local ok, err = work:await()
       assert.is_false(ok)
       assert.is_true(ts.is_timeout(err))
       assert.equal(20, err.ms)
-      assert.same({ false, true, false }, inner_saw) -- inside, the outer deadline is a cancellation
+      assert.same({ false, true, false, 20 }, inner_saw) -- inside, the outer deadline is a cancellation
       assert.equal(base, timers.pending())
+      clock:restore()
     end)
 
-    it("nests: an inner timeout(5) inside an outer timeout(1000) reports the inner one", function()
-      local ok, err = run(function() return ts.pcall(ts.timeout, 1000, ts.timeout, 5, ts.sleep, 1000) end)
+    T.it("nests: an inner timeout(5) inside an outer timeout(1000) reports the inner one, at 5 ms", function()
+      local clock = T.clock()
+      local work = ts.run(function() return ts.pcall(ts.timeout, 1000, ts.timeout, 5, ts.sleep, 1000) end)
+      clock:advance(5)
+      local ok, err = work:await()
       assert.is_false(ok)
       assert.is_true(ts.is_timeout(err))
       assert.equal(5, err.ms)
       assert.equal(base, timers.pending())
+      clock:restore()
     end)
 
     it("the caller's own cancellation propagates as a cancellation, never as a timeout", function()

@@ -1,19 +1,21 @@
 -- Editor helpers: ts.debounce, ts.throttle, ts.latest, ts.singleflight, called from plain
 -- (non-task) code as autocmds and keymaps do, and from tasks.
 local ts = require("tsasync")
+local T = ts.testing
 local timers = require("tsasync.timers")
 
 local function run(fn, ms) return ts.block_on(fn, ms or 3000) end
 
--- Pumps the loop until cond() holds (fails the spec after 3 s).
+-- Pumps the loop (real time, even under a virtual clock) until cond() holds (fails after 3 s).
 local function until_(cond)
-  run(function() while not cond() do ts.sleep(1) end end)
+  assert.is_true(require("tsasync.runtime").runtime.wait(3000, cond), "condition not met within 3 s")
 end
 
 -- Pumps the loop for ms milliseconds.
 local function pump(ms) run(function() ts.sleep(ms) end) end
 
 describe("editor helpers", function()
+  T.check_leaks()
   local unhandled, base
   before_each(function()
     unhandled = {}
@@ -22,81 +24,95 @@ describe("editor helpers", function()
   end)
   after_each(function() ts.config({ on_unhandled = false }) end)
 
+  -- debounce and throttle run on a virtual clock (ts.testing.clock): instant and deterministic.
   describe("ts.debounce", function()
+    local clock
+    before_each(function() clock = T.clock() end)
+    after_each(function() clock:restore() end)
+
     it("collapses a burst of plain calls into one run of fn, with the last arguments, after the quiet period", function()
       local calls = {}
       local d = ts.debounce(30, function(...)
         ts.sleep(1) -- fn runs as a task: it may await
-        calls[#calls + 1] = { ... }
+        calls[#calls + 1] = { clock:now(), ... }
       end)
       for i = 1, 5 do assert.is_nil(d(i, "x", nil)) end
-      assert.same({}, calls)
-      until_(function() return #calls == 1 end)
-      pump(60)
-      assert.same({ { 5, "x" } }, calls)
+      clock:advance(30)
+      assert.same({}, calls) -- started at 30, still in its sleep
+      clock:advance(1)
+      assert.same({ { 31, 5, "x" } }, calls)
+      clock:advance(60)
+      assert.same({ { 31, 5, "x" } }, calls)
       assert.equal(base, timers.pending())
     end)
 
     it("a call during the quiet period restarts it", function()
       local calls = {}
-      local d = ts.debounce(100, function(v) calls[#calls + 1] = v end)
-      run(function()
-        for i = 1, 4 do
-          d(i)
-          ts.sleep(2)
-        end
-      end)
+      local d = ts.debounce(100, function(v) calls[#calls + 1] = v .. "@" .. clock:now() end)
+      for i = 1, 4 do
+        d(i)
+        clock:advance(99)
+      end
       assert.same({}, calls)
-      until_(function() return #calls == 1 end)
-      pump(150)
-      assert.same({ 4 }, calls)
+      clock:advance(1)
+      assert.same({ "4@397" }, calls)
+      clock:run_all()
+      assert.same({ "4@397" }, calls)
     end)
 
     it("a new trigger does not cancel a run that already started", function()
       local log = {}
       local d = ts.debounce(1, function(v)
-        log[#log + 1] = "start " .. v
+        log[#log + 1] = "start " .. v .. "@" .. clock:now()
         ts.sleep(20)
-        log[#log + 1] = "end " .. v
+        log[#log + 1] = "end " .. v .. "@" .. clock:now()
       end)
       d(1)
-      until_(function() return #log == 1 end)
+      clock:advance(1)
       d(2)
-      until_(function() return #log == 4 end)
-      assert.same({ "start 1", "start 2", "end 1", "end 2" }, log)
+      clock:run_all()
+      assert.same({ "start 1@1", "start 2@2", "end 1@21", "end 2@22" }, log)
     end)
 
     it("reports fn's errors instead of throwing them at the caller", function()
       local d = ts.debounce(1, function() error("debounced boom") end)
       d()
-      until_(function() return #unhandled == 1 end)
+      clock:advance(1)
+      until_(function() return #unhandled == 1 end) -- reported from the main loop
       assert.truthy(tostring(unhandled[1]):find("debounced boom", 1, true))
       assert.truthy(tostring(unhandled[1]):find('in task "ts.debounce"', 1, true))
     end)
   end)
 
   describe("ts.throttle", function()
+    local clock
+    before_each(function() clock = T.clock() end)
+    after_each(function() clock:restore() end)
+
     it("runs at once (leading edge), then once more with the last arguments at the end of the window", function()
       local runs = {}
-      local th = ts.throttle(40, function(v) runs[#runs + 1] = v end)
+      local th = ts.throttle(40, function(v) runs[#runs + 1] = v .. "@" .. clock:now() end)
       th(1)
-      assert.same({ 1 }, runs) -- from plain code the leading run is immediate
+      assert.same({ "1@0" }, runs) -- from plain code the leading run is immediate
       th(2)
       th(3)
-      assert.same({ 1 }, runs)
-      until_(function() return #runs == 2 end)
-      assert.same({ 1, 3 }, runs)
+      clock:advance(39)
+      assert.same({ "1@0" }, runs)
+      clock:advance(1)
+      assert.same({ "1@0", "3@40" }, runs)
       th(4) -- inside the window opened by the trailing run
       th(5)
-      assert.same({ 1, 3 }, runs)
-      until_(function() return #runs == 3 end)
-      pump(100)
-      assert.same({ 1, 3, 5 }, runs)
+      clock:advance(39)
+      assert.same({ "1@0", "3@40" }, runs)
+      clock:advance(1)
+      assert.same({ "1@0", "3@40", "5@80" }, runs)
+      assert.equal(40, clock:run_all()) -- the last window closes with nothing to run
+      assert.same({ "1@0", "3@40", "5@80" }, runs)
       assert.equal(base, timers.pending())
       th(6) -- the window closed: leading edge again
-      assert.same({ 1, 3, 5, 6 }, runs)
-      pump(60)
-      assert.same({ 1, 3, 5, 6 }, runs)
+      assert.same({ "1@0", "3@40", "5@80", "6@120" }, runs)
+      clock:run_all()
+      assert.same({ "1@0", "3@40", "5@80", "6@120" }, runs)
     end)
 
     it("reports fn's errors instead of throwing them at the caller", function()
@@ -104,6 +120,7 @@ describe("editor helpers", function()
       th()
       until_(function() return #unhandled == 1 end)
       assert.truthy(tostring(unhandled[1]):find("throttled boom", 1, true))
+      clock:run_all()
     end)
   end)
 

@@ -2,6 +2,7 @@
 local ts = require("tsasync")
 
 describe("ts.Future", function()
+  ts.testing.check_leaks() -- no task, deadline, handle or fd left by a test
   it("resolves every waiter, in the order they waited, with all values", function()
     local f = ts.Future.new()
     local order = {}

@@ -7,6 +7,7 @@ local function find(rows, name)
 end
 
 describe("ts.inspect.tree", function()
+  ts.testing.check_leaks() -- no task, deadline, handle or fd left by a test
   it("lists suspended roots with their children, status and what they wait on", function()
     local f = ts.Future.new()
     local parent = ts.run({ name = "insp-parent" }, function()

@@ -2,6 +2,7 @@
 local ts = require("tsasync")
 
 describe("structured concurrency", function()
+  ts.testing.check_leaks() -- no task, deadline, handle or fd left by a test
   local unhandled
   before_each(function()
     unhandled = {}

@@ -9,7 +9,6 @@
  * Their timing uses the shared timer heap (no libuv handle per helper).
  */
 import { check_ms } from "./await";
-import { runtime } from "./runtime";
 import { Packed, pack } from "./scheduler";
 import * as timers from "./timers";
 import { RunOptions, Task, Watch, await_task, current_task, first, running_task, spawn, wl_add_task } from "./task";
@@ -40,10 +39,11 @@ const DEBOUNCE: RunOptions = { name: "ts.debounce", detach: true };
 
 function debounce_fire(this: void, arg: unknown): void {
   const d = arg as Debounced;
-  const now = runtime.now();
+  const now = timers.now();
   if (now < d.due) {
-    // Called again since the timer was set: wait for the rest of the quiet period.
-    d.entry = timers.add(d.due - now, debounce_fire, d);
+    // Called again since the timer was set: wait for the rest of the quiet period (at most
+    // `ms`: `due` is not moved when a test switches clocks, see timers.set_clock).
+    d.entry = timers.add(math.min(d.due - now, d.ms), debounce_fire, d);
     return;
   }
   d.entry = undefined;
@@ -69,7 +69,7 @@ export function debounce(this: void, ms: number, fn: Fn): (this: void, ...args: 
   const d: Debounced = { fn, ms, due: 0 };
   return (...args: unknown[]) => {
     d.args = pack(...args);
-    d.due = runtime.now() + ms;
+    d.due = timers.now() + ms;
     if (d.entry === undefined) d.entry = timers.add(ms, debounce_fire, d);
   };
 }

@@ -36,6 +36,7 @@ import { shield } from "./shield";
 import { Task } from "./task";
 import { version } from "./version";
 import * as inspect from "./inspect";
+import * as testing from "./testing";
 import * as lsp from "./lsp/init";
 import { LspError, is_lsp_error } from "./lsp/error";
 import { api, fn, ui } from "./api";
@@ -80,6 +81,7 @@ export {
   Task,
   version,
   inspect,
+  testing,
   lsp,
   LspError,
   is_lsp_error,

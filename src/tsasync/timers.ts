@@ -6,6 +6,10 @@
  * leaves no active timer behind (the driving timer is stopped whenever the heap is empty).
  * Entries with the same deadline fire in the order they were added. Deadlines use the loop
  * time (`uv.now()`), exactly as libuv timers do.
+ *
+ * Tests may swap the clock (`set_clock`, used by `ts.testing.clock()`): deadlines are then
+ * measured on the given clock and fire only when its owner calls `run_due` (the libuv timer is
+ * stopped). The real clock is a module-local function, so the real-time path pays nothing for it.
  */
 import { runtime, UvTimer } from "./runtime";
 
@@ -43,6 +47,10 @@ let nb = 0;
 let size = 0;
 let driver: UvTimer | undefined;
 let armed_due = -1;
+/** The clock deadlines are measured on: the loop time, or a test's virtual clock. */
+let clock_now: (this: void) => number = runtime.now;
+/** True while a virtual clock is installed: nothing arms the libuv timer then. */
+let virtual = false;
 
 function place(b: Bucket, i: number): void {
   heap.set(i, b);
@@ -94,7 +102,7 @@ function drop(b: Bucket): void {
 
 function fire(this: void): void {
   armed_due = -1;
-  const now = runtime.now();
+  const now = clock_now();
   while (nb > 0) {
     const b = heap.get(1);
     if (b.due > now) break;
@@ -120,6 +128,7 @@ function run_bucket(b: Bucket): void {
 }
 
 function arm(): void {
+  if (virtual) return;
   if (nb === 0) {
     if (armed_due !== -1 && driver !== undefined) driver.stop();
     armed_due = -1;
@@ -129,12 +138,12 @@ function arm(): void {
   if (armed_due !== -1 && armed_due <= due) return;
   driver ??= runtime.uv.new_timer();
   armed_due = due;
-  driver.start(math.max(0, due - runtime.now()), 0, fire);
+  driver.start(math.max(0, due - clock_now()), 0, fire);
 }
 
 /** Calls `fn(arg)` once `ms` milliseconds of loop time have passed. */
 export function add(ms: number, fn: (this: void, arg: unknown) => void, arg: unknown): TimerEntry {
-  const due = runtime.now() + ms;
+  const due = clock_now() + ms;
   let b = by_due.get(due);
   if (b === undefined) {
     nb += 1;
@@ -166,8 +175,8 @@ export function remove(e: TimerEntry): boolean {
 }
 
 /** The clock deadlines are measured on (loop time). */
-export function now(): number {
-  return runtime.now();
+export function now(this: void): number {
+  return clock_now();
 }
 
 /** Number of pending deadlines (for leak checks and the inspector). */
@@ -175,7 +184,66 @@ export function pending(): number {
   return size;
 }
 
+/** True when `h` is the libuv timer driving the heap (leak checks count the deadlines instead). */
+export function is_driver(this: void, h: unknown): boolean {
+  return h !== undefined && h === driver;
+}
+
 /** True when the driving libuv timer is active (for leak checks). */
 export function driver_active(): boolean {
   return driver !== undefined && driver.is_active();
+}
+
+/** The earliest pending deadline (on the current clock), or nil when none is pending. */
+export function next_due(this: void): number | undefined {
+  return nb > 0 ? heap.get(1).due : undefined;
+}
+
+/**
+ * Fires every entry whose deadline is at or before the current clock's time, earliest first
+ * (the libuv timer's callback; a virtual clock calls it after moving its time).
+ */
+export function run_due(this: void): void {
+  fire();
+}
+
+/** Moves every pending deadline by `delta` ms (bucket order is unchanged: the heap stays valid). */
+function shift(delta: number): void {
+  if (delta === 0) return;
+  for (let i = 1; i <= nb; i++) {
+    const b = heap.get(i);
+    by_due.delete(b.due);
+  }
+  for (let i = 1; i <= nb; i++) {
+    const b = heap.get(i);
+    b.due += delta;
+    by_due.set(b.due, b);
+    for (const e of b.items) if (e !== false) e.due += delta;
+  }
+}
+
+/**
+ * Installs a clock for the deadlines (tests: `ts.testing.clock()`), or with no argument goes
+ * back to the loop time. While a clock is installed the libuv timer is stopped and nothing
+ * fires unless `run_due` is called. Pending deadlines keep their remaining time across a
+ * switch: deadlines measured on one clock are moved onto the other.
+ */
+export function set_clock(this: void, clock?: { now: (this: void) => number }): void {
+  const before = clock_now();
+  if (clock !== undefined) {
+    if (armed_due !== -1 && driver !== undefined) driver.stop();
+    armed_due = -1;
+    virtual = true;
+    clock_now = clock.now;
+  } else {
+    virtual = false;
+    clock_now = runtime.now;
+  }
+  shift(clock_now() - before);
+  arm();
+}
+
+/** True while a clock other than the loop time is installed. */
+export function is_virtual(this: void): boolean {
+  return virtual;
 }

@@ -142,13 +142,13 @@ local function send_once(t, c, method, params, bufnr, ms)
 end
 --- The request loop shared by `request` and `request_all` (arguments already validated).
 local function run_request(t, c, method, params, bufnr, ms, retry)
-    local deadline = ms ~= nil and runtime.now() + ms or nil
+    local deadline = ms ~= nil and timers.now() + ms or nil
     local left = retry
     do
         while true do
             local remaining = deadline ~= nil and math.max(
                 0,
-                deadline - runtime.now()
+                deadline - timers.now()
             ) or nil
             local err, result = send_once(
                 t,

@@ -137,10 +137,10 @@ function send_once(t: Task, c: Client, method: string, params: unknown, bufnr: n
 
 /** The request loop shared by `request` and `request_all` (arguments already validated). */
 function run_request(this: void, t: Task, c: Client, method: string, params: unknown, bufnr: number, ms: number | undefined, retry: number): unknown {
-  const deadline = ms !== undefined ? runtime.now() + ms : undefined;
+  const deadline = ms !== undefined ? timers.now() + ms : undefined;
   let left = retry;
   for (;;) {
-    const remaining = deadline !== undefined ? math.max(0, deadline - runtime.now()) : undefined;
+    const remaining = deadline !== undefined ? math.max(0, deadline - timers.now()) : undefined;
     const [err, result] = send_once(t, c, method, params, bufnr, remaining);
     if (err === undefined || err === vim.NIL) return result === vim.NIL ? undefined : result;
     const e = from_response(err, method, c.id, c.name);
