@@ -67,11 +67,11 @@ function ____exports.wl_remove_task(list, t)
                 local k = 0
                 while k < n do
                     do
-                        local __continue49
+                        local __continue50
                         repeat
                             local o = list[k + 1]
                             if o == false then
-                                __continue49 = true
+                                __continue50 = true
                                 break
                             end
                             list[j + 1] = o
@@ -79,9 +79,9 @@ function ____exports.wl_remove_task(list, t)
                             if type(o) == "table" then
                                 o.widx = j
                             end
-                            __continue49 = true
+                            __continue50 = true
                         until true
-                        if not __continue49 then
+                        if not __continue50 then
                             break
                         end
                     end
@@ -346,10 +346,10 @@ function complete(start, start_ok, start_out)
             t.obs = nil
             for ____, o in ipairs(obs) do
                 do
-                    local __continue139
+                    local __continue140
                     repeat
                         if o == false then
-                            __continue139 = true
+                            __continue140 = true
                             break
                         end
                         if ____exports.is_task(o) then
@@ -361,9 +361,9 @@ function complete(start, start_ok, start_out)
                         else
                             o.fn(o, t)
                         end
-                        __continue139 = true
+                        __continue140 = true
                     until true
-                    if not __continue139 then
+                    if not __continue140 then
                         break
                     end
                 end
@@ -467,10 +467,10 @@ function flush_unhandled()
     local batch = __TS__ArraySplice(unhandled, 0, #unhandled)
     for ____, t in ipairs(batch) do
         do
-            local __continue170
+            local __continue171
             repeat
                 if t.observed == true then
-                    __continue170 = true
+                    __continue171 = true
                     break
                 end
                 t.observed = true
@@ -479,15 +479,15 @@ function flush_unhandled()
                 if handler ~= nil then
                     local ok, err = pcall(handler, t.x, t)
                     if ok then
-                        __continue170 = true
+                        __continue171 = true
                         break
                     end
                     ____exports.report("tsasync: on_unhandled handler failed: " .. tostring(err))
                 end
                 ____exports.report((("tsasync: unhandled error in task \"" .. t.name) .. "\": ") .. tostring(t.x))
-                __continue170 = true
+                __continue171 = true
             until true
-            if not __continue170 then
+            if not __continue171 then
                 break
             end
         end
@@ -862,7 +862,9 @@ function Task.prototype.detach(self)
     local p = self.parent
     if p ~= nil then
         self.parent = nil
-        remove_child(p, self)
+        if remove_child(p, self) then
+            complete(p, p.body_done == "ok", p.x)
+        end
     end
     return self
 end
