@@ -1043,7 +1043,8 @@ function tsasync.Task:on_complete(fn) end
 
 --- Takes the task out of its parent's tree: the parent no longer waits for it, is not
 --- failed by it, and does not cancel it. Its errors, if unobserved, are reported like a
---- root task's. Returns the task.
+--- root task's. A parent that had returned and waited only for this task completes at
+--- once. Returns the task.
 ---@return tsasync.Task
 function tsasync.Task:detach() end
 

@@ -79,11 +79,11 @@ function ____exports.wl_remove_task(list, t)
                 local k = 0
                 while k < n do
                     do
-                        local __continue53
+                        local __continue54
                         repeat
                             local o = list[k + 1]
                             if o == false then
-                                __continue53 = true
+                                __continue54 = true
                                 break
                             end
                             list[j + 1] = o
@@ -91,9 +91,9 @@ function ____exports.wl_remove_task(list, t)
                             if type(o) == "table" then
                                 o.widx = j
                             end
-                            __continue53 = true
+                            __continue54 = true
                         until true
-                        if not __continue53 then
+                        if not __continue54 then
                             break
                         end
                     end
@@ -356,10 +356,10 @@ function complete(start, start_ok, start_out)
             t.obs = nil
             for ____, o in ipairs(obs) do
                 do
-                    local __continue141
+                    local __continue142
                     repeat
                         if o == false then
-                            __continue141 = true
+                            __continue142 = true
                             break
                         end
                         if ____exports.is_task(o) then
@@ -371,9 +371,9 @@ function complete(start, start_ok, start_out)
                         else
                             o.fn(o, t)
                         end
-                        __continue141 = true
+                        __continue142 = true
                     until true
-                    if not __continue141 then
+                    if not __continue142 then
                         break
                     end
                 end
@@ -477,10 +477,10 @@ function flush_unhandled()
     local batch = __TS__ArraySplice(unhandled, 0, #unhandled)
     for ____, t in ipairs(batch) do
         do
-            local __continue172
+            local __continue173
             repeat
                 if t.observed == true then
-                    __continue172 = true
+                    __continue173 = true
                     break
                 end
                 t.observed = true
@@ -489,15 +489,15 @@ function flush_unhandled()
                 if handler ~= nil then
                     local ok, err = pcall(handler, t.x, t)
                     if ok then
-                        __continue172 = true
+                        __continue173 = true
                         break
                     end
                     ____exports.report("tsasync: on_unhandled handler failed: " .. tostring(err))
                 end
                 ____exports.report((("tsasync: unhandled error in task \"" .. t.name) .. "\": ") .. tostring(t.x))
-                __continue172 = true
+                __continue173 = true
             until true
-            if not __continue172 then
+            if not __continue173 then
                 break
             end
         end
@@ -875,7 +875,9 @@ function Task.prototype.detach(self)
     local p = self.parent
     if p ~= nil then
         self.parent = nil
-        remove_child(p, self)
+        if remove_child(p, self) then
+            complete(p, p.body_done == "ok", p.x)
+        end
     end
     return self
 end

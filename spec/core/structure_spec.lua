@@ -133,6 +133,20 @@ describe("structured concurrency", function()
     d2:cancel()
   end)
 
+  it("detach of the last child of a parent that already returned completes the parent", function()
+    local child
+    local parent = ts.run(function()
+      child = ts.run(function() ts.sleep(60000) end)
+      return "p"
+    end)
+    ts.block_on(function() ts.sleep(1) end)
+    assert.equal("suspended", parent:status()) -- returned, waits for its child
+    child:detach()
+    assert.equal("done", parent:status())
+    assert.equal("p", parent:wait(10))
+    child:cancel()
+  end)
+
   it("cancelling a child does not cancel or fail its parent", function()
     local parent = ts.run(function()
       local c = ts.run(function() ts.sleep(60000) end)

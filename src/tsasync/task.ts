@@ -260,13 +260,16 @@ export class Task<R extends unknown[] = unknown[]> {
   /**
    * Takes the task out of its parent's tree: the parent no longer waits for it, is not
    * failed by it, and does not cancel it. Its errors, if unobserved, are reported like a
-   * root task's. Returns the task.
+   * root task's. A parent that had returned and waited only for this task completes at
+   * once. Returns the task.
    */
   detach(this: Task<R>): Task<R> {
     const p = this.parent;
     if (p !== undefined) {
       this.parent = undefined;
-      remove_child(p, this);
+      // A parent whose function already returned and that waited only for this child
+      // completes now (it would otherwise wait forever).
+      if (remove_child(p, this)) complete(p, p.body_done === "ok", p.x);
     }
     return this;
   }
