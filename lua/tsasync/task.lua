@@ -319,9 +319,14 @@ function complete(start, start_ok, start_out)
     local ok = start_ok
     local out = start_out
     while t ~= nil do
-        if t.child_err ~= nil then
+        local kid = t.failed_kid
+        if kid ~= nil then
             t.state = "failed"
-            out = t.child_err
+            if not ok and not is_cancelled(out) then
+                ____exports.release_failure(kid)
+            else
+                out = kid.x
+            end
         elseif not ok then
             t.state = t.cancel_err ~= nil and getmetatable(out) == CancelledMT and "cancelled" or "failed"
         elseif t.cancel_err ~= nil then
@@ -346,10 +351,10 @@ function complete(start, start_ok, start_out)
             t.obs = nil
             for ____, o in ipairs(obs) do
                 do
-                    local __continue139
+                    local __continue141
                     repeat
                         if o == false then
-                            __continue139 = true
+                            __continue141 = true
                             break
                         end
                         if ____exports.is_task(o) then
@@ -361,9 +366,9 @@ function complete(start, start_ok, start_out)
                         else
                             o.fn(o, t)
                         end
-                        __continue139 = true
+                        __continue141 = true
                     until true
-                    if not __continue139 then
+                    if not __continue141 then
                         break
                     end
                 end
@@ -373,14 +378,18 @@ function complete(start, start_ok, start_out)
         local next
         if p ~= nil then
             t.parent = nil
-            if ____exports.fin(t) == "failed" and t.observed ~= true and p.child_err == nil then
-                t.observed = true
-                p.child_err = t.x
-                if p.cancel_err == nil then
-                    cancel_tree(
-                        p,
-                        new_cancelled(("child task \"" .. t.name) .. "\" failed")
-                    )
+            if ____exports.fin(t) == "failed" and t.observed ~= true then
+                if p.failed_kid == nil and not (p.body_done == "err" and not is_cancelled(p.x)) then
+                    t.observed = true
+                    p.failed_kid = t
+                    if p.cancel_err == nil then
+                        cancel_tree(
+                            p,
+                            new_cancelled(("child task \"" .. t.name) .. "\" failed")
+                        )
+                    end
+                else
+                    queue_unhandled(t)
                 end
             end
             if remove_child(p, t) then
@@ -467,10 +476,10 @@ function flush_unhandled()
     local batch = __TS__ArraySplice(unhandled, 0, #unhandled)
     for ____, t in ipairs(batch) do
         do
-            local __continue170
+            local __continue174
             repeat
                 if t.observed == true then
-                    __continue170 = true
+                    __continue174 = true
                     break
                 end
                 t.observed = true
@@ -479,19 +488,29 @@ function flush_unhandled()
                 if handler ~= nil then
                     local ok, err = pcall(handler, t.x, t)
                     if ok then
-                        __continue170 = true
+                        __continue174 = true
                         break
                     end
                     ____exports.report("tsasync: on_unhandled handler failed: " .. tostring(err))
                 end
                 ____exports.report((("tsasync: unhandled error in task \"" .. t.name) .. "\": ") .. tostring(t.x))
-                __continue170 = true
+                __continue174 = true
             until true
-            if not __continue170 then
+            if not __continue174 then
                 break
             end
         end
     end
+end
+--- Hands the failure of `t`, taken over by an observer that cannot deliver it (a combinator
+-- whose caller was cancelled, a parent that fails with another error), back to unhandled
+-- reporting: reported on the next loop turn unless someone observes `t` meanwhile.
+function ____exports.release_failure(t)
+    if ____exports.fin(t) ~= "failed" then
+        return
+    end
+    t.observed = false
+    queue_unhandled(t)
 end
 --- Reports an error nobody can catch (callback failures, unhandled task errors).
 function ____exports.report(msg)
@@ -608,7 +627,6 @@ end
 --- `cur` waits for `t` (any task) and returns its results or raises its error.
 function ____exports.await_task(cur, t)
     ____exports.check_cancel(cur)
-    t.observed = true
     if ____exports.fin(t) == nil then
         local ____exports_wl_add_task_18 = ____exports.wl_add_task
         local ____t_15, ____obs_16 = t, "obs"
@@ -618,6 +636,7 @@ function ____exports.await_task(cur, t)
         ____exports_wl_add_task_18(t.obs, cur)
         return ____exports.suspend(cur, abort_await_task, t)
     end
+    t.observed = true
     return results_of(t)
 end
 --- Calls `fn(...)` in protected mode inside task `cur` (yield-safe), returning `true, ...`
@@ -768,6 +787,7 @@ function Task.prototype.pawait(self)
 end
 function Task.prototype.wait(self, timeout_ms)
     ____exports.check_sync("Task:wait", timeout_ms)
+    local seen = self.observed
     self.observed = true
     if ____exports.fin(self) == nil then
         local limit = timeout_ms or FOREVER
@@ -776,6 +796,7 @@ function Task.prototype.wait(self, timeout_ms)
             function() return ____exports.fin(self) ~= nil end
         )
         if not ok then
+            self.observed = seen
             if why == "interrupted" then
                 error(("Task:wait: interrupted while waiting for task \"" .. self.name) .. "\"", 2)
             end

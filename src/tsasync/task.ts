@@ -97,8 +97,8 @@ export class Task<R extends unknown[] = unknown[]> {
   declare body_done?: "ok" | "err";
   /** @internal set when cancelled */
   declare cancel_err?: CancelledError;
-  /** @internal error of a child that failed unobserved: this task fails with it */
-  declare child_err?: unknown;
+  /** @internal a child that failed unobserved: this task fails with its error */
+  declare failed_kid?: Task;
   /** @internal > 0 while shielded from cancellation */
   declare shield?: number;
   /** @internal this task is not cancelled when its parent is */
@@ -167,11 +167,14 @@ export class Task<R extends unknown[] = unknown[]> {
    */
   wait(this: Task<R>, timeout_ms?: number): LuaMultiReturn<R> {
     check_sync("Task:wait", timeout_ms);
+    const seen = this.observed;
     this.observed = true;
     if (fin(this) === undefined) {
       const limit = timeout_ms ?? FOREVER;
       const [ok, why] = runtime.wait(limit, () => fin(this) !== undefined);
       if (!ok) {
+        // Gave up before the outcome: a later failure is not observed by this call.
+        this.observed = seen;
         if (why === "interrupted") error(`Task:wait: interrupted while waiting for task "${this.name}"`, 2);
         error(new_timeout(limit, `Task:wait: task "${this.name}" did not finish within ${limit} ms`), 2);
       }
@@ -630,9 +633,13 @@ function complete(start: Task, start_ok: boolean, start_out: unknown): void {
   let ok = start_ok;
   let out = start_out;
   while (t !== undefined) {
-    if (t.child_err !== undefined) {
+    const kid = t.failed_kid;
+    if (kid !== undefined) {
       t.state = "failed";
-      out = t.child_err;
+      // The task's own error (raised after the child failed) takes precedence; the child's
+      // failure is then reported on its own instead of being lost.
+      if (!ok && !is_cancelled(out)) release_failure(kid);
+      else out = kid.x;
     } else if (!ok) {
       t.state = t.cancel_err !== undefined && getmetatable(out) === CancelledMT ? "cancelled" : "failed";
     } else if (t.cancel_err !== undefined) {
@@ -666,10 +673,16 @@ function complete(start: Task, start_ok: boolean, start_out: unknown): void {
     let next: Task | undefined;
     if (p !== undefined) {
       t.parent = undefined;
-      if (fin(t) === "failed" && t.observed !== true && p.child_err === undefined) {
-        t.observed = true;
-        p.child_err = t.x;
-        if (p.cancel_err === undefined) cancel_tree(p, new_cancelled(`child task "${t.name}" failed`));
+      if (fin(t) === "failed" && t.observed !== true) {
+        if (p.failed_kid === undefined && !(p.body_done === "err" && !is_cancelled(p.x))) {
+          t.observed = true;
+          p.failed_kid = t;
+          if (p.cancel_err === undefined) cancel_tree(p, new_cancelled(`child task "${t.name}" failed`));
+        } else {
+          // The parent already fails with another error (its own or an earlier child's):
+          // report this failure like a root's rather than lose it.
+          queue_unhandled(t);
+        }
       }
       if (remove_child(p, t)) {
         next = p;
@@ -771,6 +784,17 @@ function flush_unhandled(this: void): void {
     }
     report(`tsasync: unhandled error in task "${t.name}": ${tostring(t.x)}`);
   }
+}
+
+/**
+ * Hands the failure of `t`, taken over by an observer that cannot deliver it (a combinator
+ * whose caller was cancelled, a parent that fails with another error), back to unhandled
+ * reporting: reported on the next loop turn unless someone observes `t` meanwhile.
+ */
+export function release_failure(t: Task): void {
+  if (fin(t) !== "failed") return;
+  t.observed = false;
+  queue_unhandled(t);
 }
 
 /** Reports an error nobody can catch (callback failures, unhandled task errors). */
@@ -941,11 +965,13 @@ register_wait_kind(abort_await_task, (arg) => `task "${(arg as Task).name}"`);
 /** `cur` waits for `t` (any task) and returns its results or raises its error. */
 export function await_task(cur: Task, t: Task): LuaMultiReturn<unknown[]> {
   check_cancel(cur);
-  t.observed = true;
   if (fin(t) === undefined) {
+    // Observed when it completes and wakes this waiter (complete() marks it): a waiter
+    // cancelled before that has seen nothing, and the failure must still be reported.
     wl_add_task((t.obs ??= []), cur);
     return suspend(cur, abort_await_task, t);
   }
+  t.observed = true;
   return results_of(t);
 }
 
