@@ -67,11 +67,11 @@ function ____exports.wl_remove_task(list, t)
                 local k = 0
                 while k < n do
                     do
-                        local __continue49
+                        local __continue51
                         repeat
                             local o = list[k + 1]
                             if o == false then
-                                __continue49 = true
+                                __continue51 = true
                                 break
                             end
                             list[j + 1] = o
@@ -79,9 +79,9 @@ function ____exports.wl_remove_task(list, t)
                             if type(o) == "table" then
                                 o.widx = j
                             end
-                            __continue49 = true
+                            __continue51 = true
                         until true
-                        if not __continue49 then
+                        if not __continue51 then
                             break
                         end
                     end
@@ -351,10 +351,10 @@ function complete(start, start_ok, start_out)
             t.obs = nil
             for ____, o in ipairs(obs) do
                 do
-                    local __continue141
+                    local __continue143
                     repeat
                         if o == false then
-                            __continue141 = true
+                            __continue143 = true
                             break
                         end
                         if ____exports.is_task(o) then
@@ -366,9 +366,9 @@ function complete(start, start_ok, start_out)
                         else
                             o.fn(o, t)
                         end
-                        __continue141 = true
+                        __continue143 = true
                     until true
-                    if not __continue141 then
+                    if not __continue143 then
                         break
                     end
                 end
@@ -476,10 +476,10 @@ function flush_unhandled()
     local batch = __TS__ArraySplice(unhandled, 0, #unhandled)
     for ____, t in ipairs(batch) do
         do
-            local __continue174
+            local __continue176
             repeat
                 if t.observed == true then
-                    __continue174 = true
+                    __continue176 = true
                     break
                 end
                 t.observed = true
@@ -488,15 +488,15 @@ function flush_unhandled()
                 if handler ~= nil then
                     local ok, err = pcall(handler, t.x, t)
                     if ok then
-                        __continue174 = true
+                        __continue176 = true
                         break
                     end
                     ____exports.report("tsasync: on_unhandled handler failed: " .. tostring(err))
                 end
                 ____exports.report((("tsasync: unhandled error in task \"" .. t.name) .. "\": ") .. tostring(t.x))
-                __continue174 = true
+                __continue176 = true
             until true
-            if not __continue174 then
+            if not __continue176 then
                 break
             end
         end
@@ -763,6 +763,15 @@ function ____exports.task_counts()
 end
 QUEUED = function()
 end
+--- Raises `<fname>: not called on a Task` unless `self` is one (a method called with a dot).
+local function check_task(____self, fname)
+    if not ____exports.is_task(____self) then
+        error(
+            ((((fname .. ": not called on a Task (got ") .. type(____self)) .. "); call it with a colon: t:") .. (string.match(fname, ":(.*)$"))) .. "(...)",
+            3
+        )
+    end
+end
 --- A running computation. Create with `ts.run`; await with `Task:await()`.
 -- 
 -- @typeParam R the task's results, as a tuple (`[number]` for a function returning a number).
@@ -772,6 +781,7 @@ Task.name = "Task"
 function Task.prototype.____constructor(self)
 end
 function Task.prototype.await(self)
+    check_task(self, "Task:await")
     local cur = ____exports.running_task("Task:await")
     if self == cur then
         error("Task:await: a task cannot await itself", 2)
@@ -779,6 +789,7 @@ function Task.prototype.await(self)
     return ____exports.await_task(cur, self)
 end
 function Task.prototype.pawait(self)
+    check_task(self, "Task:pawait")
     local cur = ____exports.running_task("Task:pawait")
     if self == cur then
         error("Task:pawait: a task cannot await itself", 2)
@@ -786,6 +797,7 @@ function Task.prototype.pawait(self)
     return ____exports.protect(cur, ____exports.await_task, cur, self)
 end
 function Task.prototype.wait(self, timeout_ms)
+    check_task(self, "Task:wait")
     ____exports.check_sync("Task:wait", timeout_ms)
     local seen = self.observed
     self.observed = true
@@ -812,6 +824,7 @@ function Task.prototype.wait(self, timeout_ms)
     return results_of(self)
 end
 function Task.prototype.cancel(self, reason)
+    check_task(self, "Task:cancel")
     if ____exports.fin(self) ~= nil or self.cancel_err ~= nil then
         return false
     end
@@ -822,12 +835,15 @@ function Task.prototype.cancel(self, reason)
     return true
 end
 function Task.prototype.status(self)
+    check_task(self, "Task:status")
     return ____exports.fin(self) or (self == current and "running" or "suspended")
 end
 function Task.prototype.is_done(self)
+    check_task(self, "Task:is_done")
     return ____exports.fin(self) ~= nil
 end
 function Task.prototype.result(self)
+    check_task(self, "Task:result")
     if ____exports.fin(self) == nil then
         error(
             ((("Task:result: task \"" .. self.name) .. "\" has not completed (status \"") .. self:status()) .. "\")",
@@ -842,6 +858,7 @@ function Task.prototype.result(self)
     return false, self.x
 end
 function Task.prototype.age(self)
+    check_task(self, "Task:age")
     local ____temp_0
     if self.t0 == nil then
         ____temp_0 = nil
@@ -851,15 +868,19 @@ function Task.prototype.age(self)
     return ____temp_0
 end
 function Task.prototype.site(self)
+    check_task(self, "Task:site")
     return ____exports.site_of(self)
 end
 function Task.prototype.waiting_on(self)
+    check_task(self, "Task:waiting_on")
     return ____exports.waiting_on(self)
 end
 function Task.prototype.children(self)
+    check_task(self, "Task:children")
     return ____exports.children_of(self)
 end
 function Task.prototype.on_complete(self, fn)
+    check_task(self, "Task:on_complete")
     if type(fn) ~= "function" then
         error(
             "Task:on_complete: fn must be a function, got " .. type(fn),
@@ -880,6 +901,7 @@ function Task.prototype.on_complete(self, fn)
     return ____exports_wl_add_callback_4(self.obs, fn)
 end
 function Task.prototype.detach(self)
+    check_task(self, "Task:detach")
     local p = self.parent
     if p ~= nil then
         self.parent = nil
@@ -888,6 +910,7 @@ function Task.prototype.detach(self)
     return self
 end
 function Task.prototype.traceback(self)
+    check_task(self, "Task:traceback")
     local head = ((((("task \"" .. self.name) .. "\" (") .. self:status()) .. ", started at ") .. ____exports.site_of(self)) .. ")"
     if ____exports.fin(self) == "failed" then
         return (head .. "\n") .. tostring(self.x)

@@ -75,6 +75,11 @@ export function task_counts(this: void): { live: number; started: number; unhand
 
 const QUEUED: AbortFn = () => {};
 
+/** Raises `<fname>: not called on a Task` unless `self` is one (a method called with a dot). */
+function check_task(self: unknown, fname: string): void {
+  if (!is_task(self)) error(`${fname}: not called on a Task (got ${type(self)}); call it with a colon: t:${string.match(fname, ":(.*)$")[0]}(...)`, 3);
+}
+
 /**
  * A running computation. Create with `ts.run`; await with `Task:await()`.
  * @typeParam R the task's results, as a tuple (`[number]` for a function returning a number).
@@ -143,6 +148,7 @@ export class Task<R extends unknown[] = unknown[]> {
    * ```
    */
   await(this: Task<R>): LuaMultiReturn<R> {
+    check_task(this, "Task:await");
     const cur = running_task("Task:await");
     if (this === (cur as Task)) error("Task:await: a task cannot await itself", 2);
     return await_task(cur, this) as unknown as LuaMultiReturn<R>;
@@ -153,6 +159,7 @@ export class Task<R extends unknown[] = unknown[]> {
    * task's own cancellation is still raised, never returned.
    */
   pawait(this: Task<R>): LuaMultiReturn<[boolean, ...unknown[]]> {
+    check_task(this, "Task:pawait");
     const cur = running_task("Task:pawait");
     if (this === (cur as Task)) error("Task:pawait: a task cannot await itself", 2);
     return protect(cur, await_task, cur, this);
@@ -166,6 +173,7 @@ export class Task<R extends unknown[] = unknown[]> {
    * @param timeout_ms milliseconds; default: no limit (`<C-c>` interrupts).
    */
   wait(this: Task<R>, timeout_ms?: number): LuaMultiReturn<R> {
+    check_task(this, "Task:wait");
     check_sync("Task:wait", timeout_ms);
     const seen = this.observed;
     this.observed = true;
@@ -190,6 +198,7 @@ export class Task<R extends unknown[] = unknown[]> {
    * @param reason any value, kept in the error (`err.reason`).
    */
   cancel(this: Task<R>, reason?: unknown): boolean {
+    check_task(this, "Task:cancel");
     if (fin(this) !== undefined || this.cancel_err !== undefined) return false;
     cancel_tree(this, new_cancelled(reason));
     return true;
@@ -200,11 +209,13 @@ export class Task<R extends unknown[] = unknown[]> {
    * `"failed"` or `"cancelled"`.
    */
   status(this: Task<R>): TaskStatus {
+    check_task(this, "Task:status");
     return fin(this) ?? (this === current ? "running" : "suspended");
   }
 
   /** True once the task has completed (done, failed or cancelled). */
   is_done(this: Task<R>): boolean {
+    check_task(this, "Task:is_done");
     return fin(this) !== undefined;
   }
 
@@ -213,6 +224,7 @@ export class Task<R extends unknown[] = unknown[]> {
    * running.
    */
   result(this: Task<R>): LuaMultiReturn<[boolean, ...unknown[]]> {
+    check_task(this, "Task:result");
     if (fin(this) === undefined) error(`Task:result: task "${this.name}" has not completed (status "${this.status()}")`, 2);
     this.observed = true;
     if (fin(this) === "done") {
@@ -227,21 +239,25 @@ export class Task<R extends unknown[] = unknown[]> {
    * `ts.config`); nil otherwise.
    */
   age(this: Task<R>): number | undefined {
+    check_task(this, "Task:age");
     return this.t0 === undefined ? undefined : (runtime.uv.hrtime() - this.t0) / 1e6;
   }
 
   /** Where the task was started (debug mode) or where its function was defined: `file:line`. */
   site(this: Task<R>): string {
+    check_task(this, "Task:site");
     return site_of(this);
   }
 
   /** What the task is waiting for, in words (`"sleep"`, `"a future"`, ...); `""` once complete. */
   waiting_on(this: Task<R>): string {
+    check_task(this, "Task:waiting_on");
     return waiting_on(this);
   }
 
   /** The task's live children. */
   children(this: Task<R>): Task[] {
+    check_task(this, "Task:children");
     return children_of(this);
   }
 
@@ -251,6 +267,7 @@ export class Task<R extends unknown[] = unknown[]> {
    * reported, never lost. Returns a function that unsubscribes `fn`.
    */
   on_complete(this: Task<R>, fn: (this: void, ok: boolean, ...values: unknown[]) => void): () => void {
+    check_task(this, "Task:on_complete");
     if (type(fn) !== "function") error(`Task:on_complete: fn must be a function, got ${type(fn)}`, 2);
     this.observed = true;
     if (fin(this) !== undefined) {
@@ -266,6 +283,7 @@ export class Task<R extends unknown[] = unknown[]> {
    * root task's. Returns the task.
    */
   detach(this: Task<R>): Task<R> {
+    check_task(this, "Task:detach");
     const p = this.parent;
     if (p !== undefined) {
       this.parent = undefined;
@@ -279,6 +297,7 @@ export class Task<R extends unknown[] = unknown[]> {
    * task's name and start site.
    */
   traceback(this: Task<R>): string {
+    check_task(this, "Task:traceback");
     const head = `task "${this.name}" (${this.status()}, started at ${site_of(this)})`;
     if (fin(this) === "failed") return `${head}\n${tostring(this.x)}`;
     if (fin(this) === undefined && this !== current && coroutine.status(this.state as LuaThread) === "suspended") {
