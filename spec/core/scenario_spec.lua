@@ -6,6 +6,7 @@
 -- reproducible on LuaJIT and PUC Lua alike (own PRNG): a failure prints its seed; rerun one
 -- with TSASYNC_SCENARIO_SEED=<seed> make spec BUSTED_ARGS=spec/core/scenario_spec.lua.
 -- `make stress` runs 100,000 (TSASYNC_SCENARIOS=100000).
+local ts = require("tsasync")
 local scenario = dofile("spec/helpers/scenario.lua")
 
 local function check_seeds(seeds, reps)
@@ -43,6 +44,25 @@ describe("randomised scenarios", function()
   it("regression: a combinator whose caller is cancelled reports its task's failure (seed 648)", function()
     -- group.ts group_finish(): the failure of a task it started was dropped with the cancellation
     check_seeds({ 648 }, 3)
+  end)
+
+  it("regression: tasks looping on ts.sleep(0) let the loop turn (seed 3 hung PUC Lua + luv)", function()
+    -- timers.ts fire(): a 0 ms entry added while timers fired was fired by the same loop (or
+    -- the driver re-armed with 0 ms inside its callback, which libuv < 1.45 reruns at once)
+    check_seeds({ 3 }, 3)
+    local spins, stop = 0, false
+    local spinner = ts.run(function()
+      while not stop do
+        spins = spins + 1
+        ts.sleep(0)
+      end
+    end)
+    ts.block_on(function()
+      ts.sleep(5)
+      stop = true
+    end, 2000)
+    spinner:wait(1000)
+    assert.is_true(spins > 0)
   end)
 
   it("keep every invariant over a batch of seeds", function()
