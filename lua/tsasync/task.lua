@@ -2,7 +2,7 @@ local ____lualib = require("tsasync.lualib_bundle")
 local __TS__Class = ____lualib.__TS__Class
 local __TS__ArraySplice = ____lualib.__TS__ArraySplice
 local ____exports = {}
-local start, check_slow, after_step, wrap_error, caller_site, complete, run_finalizers, remove_child, notify_waiter, call_observer, observer_failed, queue_unhandled, flush_unhandled, cancel_tree, cancel_children, interrupt, after_resume, check_own_coroutine, results_of, abort_await_task, protect_result, restore_pco, forward, forward_resume, n_started, n_done, n_unhandled, QUEUED, TaskProto, roots, wait_kinds, current, yielded, unhandled, unhandled_pending
+local start, check_slow, after_step, wrap_error, caller_site, complete, run_finalizers, remove_child, notify_waiter, call_observer, observer_failed, queue_unhandled, flush_unhandled, cancel_tree, cancel_children, interrupt, after_resume, check_own_coroutine, results_of, abort_await_task, protect_result, restore_pco, forward, forward_resume, n_started, n_done, n_unhandled, QUEUED, TaskProto, roots, wait_kinds, current, yielded, unhandled, unhandled_pending, isyieldable
 local ____errors = require("tsasync.errors")
 local CancelledMT = ____errors.CancelledMT
 local is_cancelled = ____errors.is_cancelled
@@ -590,6 +590,10 @@ function check_own_coroutine(t, abort, arg)
         abort(arg, t)
         error("tsasync: cannot suspend from a coroutine that tsasync does not drive (a coroutine inside a task); await from the task itself", 0)
     end
+    if isyieldable ~= nil and not isyieldable() then
+        abort(arg, t)
+        error("tsasync: cannot suspend inside a callback that a C function runs (a vim.wait predicate, a vim.api callback); start a task there with ts.run, or await from the task itself", 0)
+    end
 end
 --- Suspends the running task `t` until something wakes it. `abort(arg, t)` must release
 -- whatever would wake it (it is called when the task is cancelled meanwhile). Returns the
@@ -1079,6 +1083,7 @@ end
 function ____exports.shield_leave(t)
     t.shield = (t.shield or 1) - 1
 end
+isyieldable = coroutine.isyieldable
 --- Like `suspend` but never raises: returns true when woken with `resume_with`, false when
 -- the task was cancelled (already, or meanwhile; `abort` has run). For operations that must
 -- clean up (cancel and wait for what they started) before raising the cancellation.

@@ -891,12 +891,25 @@ function after_resume(t: Task, ...args: unknown[]): LuaMultiReturn<unknown[]> {
   return $multi(...args);
 }
 
-/** Raises (after undoing the registration) unless the caller runs on `t`'s own coroutine. */
+/** `coroutine.isyieldable` where the Lua has it (LuaJIT 2.1); PUC Lua 5.1 has not. */
+const isyieldable = (coroutine as unknown as { isyieldable?: (this: void) => boolean }).isyieldable;
+
+/**
+ * Raises (after undoing the registration) unless the caller runs on `t`'s own coroutine and
+ * can yield there: a callback that a C function runs on the task's coroutine (a `vim.wait`
+ * predicate, a callback of `vim.api.*` or of `vim.schedule` work processed during `vim.wait`)
+ * cannot; yielding would fail after the registration and leave it behind (a stray deadline
+ * that later wakes the task in the wrong place).
+ */
 function check_own_coroutine(t: Task, abort: AbortFn, arg: unknown): void {
   const co = coroutine.running();
   if (co !== t.state && co !== t.pco) {
     abort(arg, t);
     error("tsasync: cannot suspend from a coroutine that tsasync does not drive (a coroutine inside a task); await from the task itself", 0);
+  }
+  if (isyieldable !== undefined && !isyieldable()) {
+    abort(arg, t);
+    error("tsasync: cannot suspend inside a callback that a C function runs (a vim.wait predicate, a vim.api callback); start a task there with ts.run, or await from the task itself", 0);
   }
 }
 
