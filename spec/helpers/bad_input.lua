@@ -29,7 +29,7 @@ M.ARGS = {
   pack({}),
   pack(true),
   pack(function() end),
-  pack(1, "x"),
+  pack(7777, "x"), -- not 1: ts.uv.fs_close(1) would close stdout (accepted: a valid fd)
   pack("x", {}, -1),
   pack(-1, NaN, "x"),
 }
@@ -59,7 +59,21 @@ local function clear(name, e)
   if msg:sub(1, #name + 1) == name .. ":" then return true end
   -- a documented structured outcome (deadline passed, cancelled)
   if ts.is_timeout(e) or ts.is_cancelled(e) then return true end
+  -- a libuv failure: a ts.UvError whose `name` is the luv function (documented)
+  if ts.is_uv_error and ts.is_uv_error(e) and name:match("[%w_]+$") == e.name then return true end
   return false, msg
+end
+
+-- Accepted input: what the call returned is the caller's to close (a stream, a handle; a task
+-- that returns normally hands its streams to its caller).
+local function close_results(res)
+  for i = 2, res.n do
+    local v = res[i]
+    if type(v) == "table" or type(v) == "userdata" then
+      local okc, close = pcall(function() return v.close end)
+      if okc and type(close) == "function" then pcall(close, v) end
+    end
+  end
 end
 
 --- Runs `fn(unpack(args))` in the given context; returns nil when fine, else a finding string.
@@ -67,7 +81,10 @@ end
 function M.try(name, fn, args, ctx)
   if ctx == "plain" then
     local res = pack(pcall(fn, unpack(args, 1, args.n or #args)))
-    if res[1] then return nil end
+    if res[1] then
+      close_results(res)
+      return nil
+    end
     local ok, msg = clear(name, res[2])
     if ok then return nil end
     return ("%s%s outside a task: %s"):format(name, describe_args(args), msg:match("[^\n]*"))
@@ -76,7 +93,10 @@ function M.try(name, fn, args, ctx)
   local t = ts.run({ name = "bad_input" }, function()
     -- ts.pcall: a plain pcall cannot suspend inside on PUC Lua 5.1
     local res = pack(ts.pcall(fn, unpack(args, 1, args.n or #args)))
-    if res[1] then return end
+    if res[1] then
+      close_results(res)
+      return
+    end
     local ok, msg = clear(name, res[2])
     if not ok then finding = ("%s%s inside a task: %s"):format(name, describe_args(args), msg:match("[^\n]*")) end
   end)
