@@ -20,6 +20,10 @@
 #   make bench   deps + build, then bench/run.lua in the newest Neovim: the 10 cases of bench/cases/,
 #                each 5 times per side (tsasync, raw baseline) in fresh Neovim processes; prints
 #                the table and writes bench/RESULTS.md (BENCH_CASES="1,3" BENCH_REPS=3: a subset)
+#   make stress  deps + build, then scripts/stress.sh: 100,000 randomised scenarios (4 parallel
+#                shards in the newest Neovim, STRESS_SCENARIOS=N to change) and the load cases
+#                (100,000 tasks, 1,000,000 channel messages, 10,000 file reads, with the max lag
+#                of a 10 ms main-loop timer); prints counts, fails only on a broken invariant
 #   make clean   remove node_modules/ and .deps/
 # Variables:
 #   NVIM=path        test/spec/demo with that one Neovim (+ the PUC lane) instead of the downloaded ones
@@ -51,7 +55,7 @@ export BUSTED_ARGS LANES LANE_TIMEOUT BENCH_CASES BENCH_REPS BENCH_WRITE
 XDG      := $(CURDIR)/$(DEPS)/xdg
 TEST_ENV := XDG_CONFIG_HOME=$(XDG)/config XDG_DATA_HOME=$(XDG)/data XDG_STATE_HOME=$(XDG)/state XDG_CACHE_HOME=$(XDG)/cache
 
-.PHONY: node-deps deps build check typecheck-consumer test spec demo bench clean generate generate-lsp generate-uv $(LUA_STAMP) $(TSLS_STAMP) $(NVIM_OLDEST) $(NVIM_NEWEST)
+.PHONY: node-deps deps build check typecheck-consumer test spec demo bench stress clean generate generate-lsp generate-uv $(LUA_STAMP) $(TSLS_STAMP) $(NVIM_OLDEST) $(NVIM_NEWEST)
 
 deps: node-deps $(LUA_STAMP) $(NVIM_OLDEST) $(NVIM_NEWEST) $(TSLS_STAMP)
 
@@ -124,6 +128,11 @@ bench: node-deps $(LUA_STAMP) $(if $(LANE_NVIMS),$(NVIM_NEWEST))
 	@$(MAKE) --no-print-directory build
 	@mkdir -p $(XDG)/config $(XDG)/data $(XDG)/state $(XDG)/cache
 	@$(TEST_ENV) $(DEMO_NVIM) --headless --clean -l bench/run.lua </dev/null
+
+stress: node-deps $(LUA_STAMP) $(if $(LANE_NVIMS),$(NVIM_NEWEST))
+	@$(MAKE) --no-print-directory build
+	@mkdir -p $(XDG)/config $(XDG)/data $(XDG)/state $(XDG)/cache
+	@$(TEST_ENV) NVIM_BIN="$(DEMO_NVIM)" scripts/stress.sh
 
 clean:
 	rm -rf node_modules $(DEPS)

@@ -75,8 +75,8 @@ export declare class Task<R extends unknown[] = unknown[]> {
     body_done?: "ok" | "err";
     /** @internal set when cancelled */
     cancel_err?: CancelledError;
-    /** @internal error of a child that failed unobserved: this task fails with it */
-    child_err?: unknown;
+    /** @internal a child that failed unobserved: this task fails with its error */
+    failed_kid?: Task;
     /** @internal > 0 while shielded from cancellation */
     shield?: number;
     /** @internal this task is not cancelled when its parent is */
@@ -252,6 +252,12 @@ export declare function site_of(t: Task): string;
 export declare function on_finish(t: Task, key: object, fn: (this: void, t: Task) => void): void;
 /** Removes the finalizer registered under `key` (the resource was released early). */
 export declare function off_finish(t: Task, key: object): void;
+/**
+ * Hands the failure of `t`, taken over by an observer that cannot deliver it (a combinator
+ * whose caller was cancelled, a parent that fails with another error), back to unhandled
+ * reporting: reported on the next loop turn unless someone observes `t` meanwhile.
+ */
+export declare function release_failure(t: Task): void;
 /** Reports an error nobody can catch (callback failures, unhandled task errors). */
 export declare function report(msg: string): void;
 /** Enters a shielded region of `t` (cancellation not delivered until `unshield`). */

@@ -18,6 +18,10 @@ local suspend = ____task.suspend
 local wl_add_callback = ____task.wl_add_callback
 local wl_add_task = ____task.wl_add_task
 local wl_remove_task = ____task.wl_remove_task
+--- True when `x` is a Future.
+function ____exports.is_future(x)
+    return getmetatable(x) == FutureProto
+end
 function call(fn, f)
     local res
     if f.s == ____exports.RESOLVED then
@@ -43,10 +47,10 @@ function settle(f)
     f.w = nil
     for ____, o in ipairs(w) do
         do
-            local __continue27
+            local __continue29
             repeat
                 if o == false then
-                    __continue27 = true
+                    __continue29 = true
                     break
                 end
                 if type(o) == "function" then
@@ -58,9 +62,9 @@ function settle(f)
                 else
                     resume_error(o, f.e)
                 end
-                __continue27 = true
+                __continue29 = true
             until true
-            if not __continue27 then
+            if not __continue29 then
                 break
             end
         end
@@ -95,6 +99,15 @@ local PENDING = 0
 ____exports.RESOLVED = 1
 --- `Future.s` once rejected.
 ____exports.REJECTED = 2
+--- Raises `<fname>: not called on a Future` unless `self` is one (a method called with a dot).
+local function check_future(____self, fname)
+    if not ____exports.is_future(____self) then
+        error(
+            ((((fname .. ": not called on a Future (got ") .. type(____self)) .. "); call it with a colon: f:") .. (string.match(fname, ":(.*)$"))) .. "(...)",
+            3
+        )
+    end
+end
 --- A one-shot completion cell.
 -- ```lua
 -- local f = ts.Future.new()
@@ -112,6 +125,7 @@ function Future.new()
     return setmetatable({s = PENDING}, FutureProto)
 end
 function Future.prototype.resolve(self, ...)
+    check_future(self, "Future:resolve")
     if self.s ~= PENDING then
         error("Future:resolve: the future is already completed", 2)
     end
@@ -120,6 +134,7 @@ function Future.prototype.resolve(self, ...)
     settle(self)
 end
 function Future.prototype.reject(self, err)
+    check_future(self, "Future:reject")
     if self.s ~= PENDING then
         error("Future:reject: the future is already completed", 2)
     end
@@ -131,19 +146,23 @@ function Future.prototype.reject(self, err)
     settle(self)
 end
 function Future.prototype.await(self)
+    check_future(self, "Future:await")
     return ____exports.await_future(
         running_task("Future:await"),
         self
     )
 end
 function Future.prototype.pawait(self)
+    check_future(self, "Future:pawait")
     local cur = running_task("Future:pawait")
     return protect(cur, ____exports.await_future, cur, self)
 end
 function Future.prototype.is_done(self)
+    check_future(self, "Future:is_done")
     return self.s ~= PENDING
 end
 function Future.prototype.on_complete(self, fn)
+    check_future(self, "Future:on_complete")
     if type(fn) ~= "function" then
         error(
             "Future:on_complete: fn must be a function, got " .. type(fn),
@@ -163,6 +182,7 @@ function Future.prototype.on_complete(self, fn)
     return ____wl_add_callback_3(self.w, fn)
 end
 function Future.prototype.result(self)
+    check_future(self, "Future:result")
     if self.s == PENDING then
         error("Future:result: the future has not completed", 2)
     end
@@ -174,10 +194,6 @@ function Future.prototype.result(self)
 end
 FutureProto = ____exports.Future.prototype
 FutureProto.__tostring = function(f) return ("Future (" .. (f.s == PENDING and "pending" or (f.s == ____exports.RESOLVED and "resolved" or "rejected"))) .. ")" end
---- True when `x` is a Future.
-function ____exports.is_future(x)
-    return getmetatable(x) == FutureProto
-end
 register_wait_kind(
     abort_wait,
     function() return "a future" end

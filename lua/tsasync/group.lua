@@ -19,6 +19,7 @@ local wl_add_task = ____task.wl_add_task
 local wl_remove_task = ____task.wl_remove_task
 local fin = ____task.fin
 local register_wait_kind = ____task.register_wait_kind
+local release_failure = ____task.release_failure
 local err_of = ____task.err_of
 local vals_of = ____task.vals_of
 function abort_group(arg)
@@ -269,7 +270,13 @@ end
 -- watches; then raises the waiting task's cancellation if it has one.
 function ____exports.group_finish(g, mode, reason)
     ____exports.group_close(g, mode, reason)
-    check_cancel(g.cur)
+    local cur = g.cur
+    if cur.cancel_err ~= nil and (cur.shield or 0) == 0 then
+        for i in pairs(g.own) do
+            release_failure(g.src[i])
+        end
+    end
+    check_cancel(cur)
 end
 --- Rejects anything but a list (a table that is not a Task or Future). Returns its length.
 function ____exports.check_table(fname, argname, list, what, level)
@@ -305,11 +312,11 @@ function ____exports.check_list(fname, list, cur, level)
         local i = 1
         while i <= n do
             do
-                local __continue56
+                local __continue58
                 repeat
                     local x = t[i]
                     if type(x) == "function" or is_future(x) then
-                        __continue56 = true
+                        __continue58 = true
                         break
                     end
                     if not is_task(x) then
@@ -328,9 +335,9 @@ function ____exports.check_list(fname, list, cur, level)
                         end
                         p = p.parent
                     end
-                    __continue56 = true
+                    __continue58 = true
                 until true
-                if not __continue56 then
+                if not __continue58 then
                     break
                 end
             end

@@ -309,7 +309,10 @@ function ____exports.select_(cases)
         check_cancel(t)
     end
     local out = {}
-    local start = math.random(n) - 1
+    local start = math.random(dflt == 0 and n or n - 1) - 1
+    if dflt ~= 0 and start >= dflt - 1 then
+        start = start + 1
+    end
     do
         local k = 0
         while k < n do

@@ -2,7 +2,7 @@ local ____lualib = require("tsasync.lualib_bundle")
 local __TS__Class = ____lualib.__TS__Class
 local __TS__ArraySplice = ____lualib.__TS__ArraySplice
 local ____exports = {}
-local store_results, start, check_slow, after_step, wrap_error, caller_site, complete, run_finalizers, remove_child, notify_waiter, call_observer, observer_failed, queue_unhandled, flush_unhandled, cancel_tree, cancel_children, interrupt, after_resume, check_own_coroutine, results_of, abort_await_task, protect_result, restore_pco, forward, forward_resume, n_started, n_done, n_unhandled, QUEUED, TaskProto, roots, wait_kinds, current, yielded, unhandled, unhandled_pending
+local store_results, start, check_slow, after_step, wrap_error, caller_site, complete, run_finalizers, remove_child, notify_waiter, call_observer, observer_failed, queue_unhandled, flush_unhandled, cancel_tree, cancel_children, interrupt, after_resume, check_own_coroutine, results_of, abort_await_task, protect_result, restore_pco, forward, forward_resume, n_started, n_done, n_unhandled, QUEUED, TaskProto, roots, wait_kinds, current, yielded, unhandled, unhandled_pending, isyieldable
 local ____errors = require("tsasync.errors")
 local CancelledMT = ____errors.CancelledMT
 local is_cancelled = ____errors.is_cancelled
@@ -79,11 +79,11 @@ function ____exports.wl_remove_task(list, t)
                 local k = 0
                 while k < n do
                     do
-                        local __continue54
+                        local __continue56
                         repeat
                             local o = list[k + 1]
                             if o == false then
-                                __continue54 = true
+                                __continue56 = true
                                 break
                             end
                             list[j + 1] = o
@@ -91,9 +91,9 @@ function ____exports.wl_remove_task(list, t)
                             if type(o) == "table" then
                                 o.widx = j
                             end
-                            __continue54 = true
+                            __continue56 = true
                         until true
-                        if not __continue54 then
+                        if not __continue56 then
                             break
                         end
                     end
@@ -329,9 +329,14 @@ function complete(start, start_ok, start_out)
     local ok = start_ok
     local out = start_out
     while t ~= nil do
-        if t.child_err ~= nil then
+        local kid = t.failed_kid
+        if kid ~= nil then
             t.state = "failed"
-            out = t.child_err
+            if not ok and not is_cancelled(out) then
+                ____exports.release_failure(kid)
+            else
+                out = kid.x
+            end
         elseif not ok then
             t.state = t.cancel_err ~= nil and getmetatable(out) == CancelledMT and "cancelled" or "failed"
         elseif t.cancel_err ~= nil then
@@ -356,10 +361,10 @@ function complete(start, start_ok, start_out)
             t.obs = nil
             for ____, o in ipairs(obs) do
                 do
-                    local __continue142
+                    local __continue146
                     repeat
                         if o == false then
-                            __continue142 = true
+                            __continue146 = true
                             break
                         end
                         if ____exports.is_task(o) then
@@ -371,9 +376,9 @@ function complete(start, start_ok, start_out)
                         else
                             o.fn(o, t)
                         end
-                        __continue142 = true
+                        __continue146 = true
                     until true
-                    if not __continue142 then
+                    if not __continue146 then
                         break
                     end
                 end
@@ -383,14 +388,18 @@ function complete(start, start_ok, start_out)
         local next
         if p ~= nil then
             t.parent = nil
-            if ____exports.fin(t) == "failed" and t.observed ~= true and p.child_err == nil then
-                t.observed = true
-                p.child_err = t.x
-                if p.cancel_err == nil then
-                    cancel_tree(
-                        p,
-                        new_cancelled(("child task \"" .. t.name) .. "\" failed")
-                    )
+            if ____exports.fin(t) == "failed" and t.observed ~= true then
+                if p.failed_kid == nil and not (p.body_done == "err" and not is_cancelled(p.x)) then
+                    t.observed = true
+                    p.failed_kid = t
+                    if p.cancel_err == nil then
+                        cancel_tree(
+                            p,
+                            new_cancelled(("child task \"" .. t.name) .. "\" failed")
+                        )
+                    end
+                else
+                    queue_unhandled(t)
                 end
             end
             if remove_child(p, t) then
@@ -477,10 +486,10 @@ function flush_unhandled()
     local batch = __TS__ArraySplice(unhandled, 0, #unhandled)
     for ____, t in ipairs(batch) do
         do
-            local __continue173
+            local __continue179
             repeat
                 if t.observed == true then
-                    __continue173 = true
+                    __continue179 = true
                     break
                 end
                 t.observed = true
@@ -489,19 +498,29 @@ function flush_unhandled()
                 if handler ~= nil then
                     local ok, err = pcall(handler, t.x, t)
                     if ok then
-                        __continue173 = true
+                        __continue179 = true
                         break
                     end
                     ____exports.report("tsasync: on_unhandled handler failed: " .. tostring(err))
                 end
                 ____exports.report((("tsasync: unhandled error in task \"" .. t.name) .. "\": ") .. tostring(t.x))
-                __continue173 = true
+                __continue179 = true
             until true
-            if not __continue173 then
+            if not __continue179 then
                 break
             end
         end
     end
+end
+--- Hands the failure of `t`, taken over by an observer that cannot deliver it (a combinator
+-- whose caller was cancelled, a parent that fails with another error), back to unhandled
+-- reporting: reported on the next loop turn unless someone observes `t` meanwhile.
+function ____exports.release_failure(t)
+    if ____exports.fin(t) ~= "failed" then
+        return
+    end
+    t.observed = false
+    queue_unhandled(t)
 end
 --- Reports an error nobody can catch (callback failures, unhandled task errors).
 function ____exports.report(msg)
@@ -581,6 +600,10 @@ function check_own_coroutine(t, abort, arg)
         abort(arg, t)
         error("tsasync: cannot suspend from a coroutine that tsasync does not drive (a coroutine inside a task); await from the task itself", 0)
     end
+    if isyieldable ~= nil and not isyieldable() then
+        abort(arg, t)
+        error("tsasync: cannot suspend inside a callback that a C function runs (a vim.wait predicate, a vim.api callback); start a task there with ts.run, or await from the task itself", 0)
+    end
 end
 --- Suspends the running task `t` until something wakes it. `abort(arg, t)` must release
 -- whatever would wake it (it is called when the task is cancelled meanwhile). Returns the
@@ -621,7 +644,6 @@ end
 --- `cur` waits for `t` (any task) and returns its results or raises its error.
 function ____exports.await_task(cur, t)
     ____exports.check_cancel(cur)
-    t.observed = true
     if ____exports.fin(t) == nil then
         local ____exports_wl_add_task_18 = ____exports.wl_add_task
         local ____t_15, ____obs_16 = t, "obs"
@@ -631,6 +653,7 @@ function ____exports.await_task(cur, t)
         ____exports_wl_add_task_18(t.obs, cur)
         return ____exports.suspend(cur, abort_await_task, t)
     end
+    t.observed = true
     return results_of(t)
 end
 --- Calls `fn(...)` in protected mode inside task `cur` (yield-safe), returning `true, ...`
@@ -757,6 +780,15 @@ function ____exports.task_counts()
 end
 QUEUED = function()
 end
+--- Raises `<fname>: not called on a Task` unless `self` is one (a method called with a dot).
+local function check_task(____self, fname)
+    if not ____exports.is_task(____self) then
+        error(
+            ((((fname .. ": not called on a Task (got ") .. type(____self)) .. "); call it with a colon: t:") .. (string.match(fname, ":(.*)$"))) .. "(...)",
+            3
+        )
+    end
+end
 --- A running computation. Create with `ts.run`; await with `Task:await()`.
 -- 
 -- @typeParam R the task's results, as a tuple (`[number]` for a function returning a number).
@@ -766,6 +798,7 @@ Task.name = "Task"
 function Task.prototype.____constructor(self)
 end
 function Task.prototype.await(self)
+    check_task(self, "Task:await")
     local cur = ____exports.running_task("Task:await")
     if self == cur then
         error("Task:await: a task cannot await itself", 2)
@@ -773,6 +806,7 @@ function Task.prototype.await(self)
     return ____exports.await_task(cur, self)
 end
 function Task.prototype.pawait(self)
+    check_task(self, "Task:pawait")
     local cur = ____exports.running_task("Task:pawait")
     if self == cur then
         error("Task:pawait: a task cannot await itself", 2)
@@ -780,7 +814,9 @@ function Task.prototype.pawait(self)
     return ____exports.protect(cur, ____exports.await_task, cur, self)
 end
 function Task.prototype.wait(self, timeout_ms)
+    check_task(self, "Task:wait")
     ____exports.check_sync("Task:wait", timeout_ms)
+    local seen = self.observed
     self.observed = true
     if ____exports.fin(self) == nil then
         local limit = timeout_ms or FOREVER
@@ -789,6 +825,7 @@ function Task.prototype.wait(self, timeout_ms)
             function() return ____exports.fin(self) ~= nil end
         )
         if not ok then
+            self.observed = seen
             if why == "interrupted" then
                 error(("Task:wait: interrupted while waiting for task \"" .. self.name) .. "\"", 2)
             end
@@ -804,6 +841,7 @@ function Task.prototype.wait(self, timeout_ms)
     return results_of(self)
 end
 function Task.prototype.cancel(self, reason)
+    check_task(self, "Task:cancel")
     if ____exports.fin(self) ~= nil or self.cancel_err ~= nil then
         return false
     end
@@ -814,12 +852,15 @@ function Task.prototype.cancel(self, reason)
     return true
 end
 function Task.prototype.status(self)
+    check_task(self, "Task:status")
     return ____exports.fin(self) or (self == current and "running" or "suspended")
 end
 function Task.prototype.is_done(self)
+    check_task(self, "Task:is_done")
     return ____exports.fin(self) ~= nil
 end
 function Task.prototype.result(self)
+    check_task(self, "Task:result")
     if ____exports.fin(self) == nil then
         error(
             ((("Task:result: task \"" .. self.name) .. "\" has not completed (status \"") .. self:status()) .. "\")",
@@ -834,6 +875,7 @@ function Task.prototype.result(self)
     return false, self.x
 end
 function Task.prototype.age(self)
+    check_task(self, "Task:age")
     local ____temp_0
     if self.t0 == nil then
         ____temp_0 = nil
@@ -843,15 +885,19 @@ function Task.prototype.age(self)
     return ____temp_0
 end
 function Task.prototype.site(self)
+    check_task(self, "Task:site")
     return ____exports.site_of(self)
 end
 function Task.prototype.waiting_on(self)
+    check_task(self, "Task:waiting_on")
     return ____exports.waiting_on(self)
 end
 function Task.prototype.children(self)
+    check_task(self, "Task:children")
     return ____exports.children_of(self)
 end
 function Task.prototype.on_complete(self, fn)
+    check_task(self, "Task:on_complete")
     if type(fn) ~= "function" then
         error(
             "Task:on_complete: fn must be a function, got " .. type(fn),
@@ -872,6 +918,7 @@ function Task.prototype.on_complete(self, fn)
     return ____exports_wl_add_callback_4(self.obs, fn)
 end
 function Task.prototype.detach(self)
+    check_task(self, "Task:detach")
     local p = self.parent
     if p ~= nil then
         self.parent = nil
@@ -882,6 +929,7 @@ function Task.prototype.detach(self)
     return self
 end
 function Task.prototype.traceback(self)
+    check_task(self, "Task:traceback")
     local head = ((((("task \"" .. self.name) .. "\" (") .. self:status()) .. ", started at ") .. ____exports.site_of(self)) .. ")"
     if ____exports.fin(self) == "failed" then
         return (head .. "\n") .. tostring(self.x)
@@ -1050,6 +1098,7 @@ end
 function ____exports.shield_leave(t)
     t.shield = (t.shield or 1) - 1
 end
+isyieldable = coroutine.isyieldable
 --- Like `suspend` but never raises: returns true when woken with `resume_with`, false when
 -- the task was cancelled (already, or meanwhile; `abort` has run). For operations that must
 -- clean up (cancel and wait for what they started) before raising the cancellation.

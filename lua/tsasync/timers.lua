@@ -1,5 +1,5 @@
 local ____exports = {}
-local place, sift_up, sift_down, drop, fire, run_bucket, arm, heap, by_due, nb, size, driver, armed_due, clock_now, virtual
+local place, sift_up, sift_down, drop, fire, run_bucket, arm, heap, by_due, nb, size, driver, armed_due, clock_now, virtual, firing
 local ____runtime = require("tsasync.runtime")
 local runtime = ____runtime.runtime
 function place(b, i)
@@ -60,15 +60,21 @@ end
 function fire()
     armed_due = -1
     local now = clock_now()
+    local due = {}
     while nb > 0 do
         local b = heap[1]
         if b.due > now then
             break
         end
         drop(b)
+        due[#due + 1] = b
+    end
+    firing = true
+    for ____, b in ipairs(due) do
         run_bucket(b)
     end
     arm()
+    firing = false
 end
 function run_bucket(b)
     local items = b.items
@@ -76,11 +82,11 @@ function run_bucket(b)
         local i = 1
         while i <= #items do
             do
-                local __continue20
+                local __continue22
                 repeat
                     local e = items[i]
                     if e == false then
-                        __continue20 = true
+                        __continue22 = true
                         break
                     end
                     items[i] = false
@@ -88,9 +94,9 @@ function run_bucket(b)
                     b.live = b.live - 1
                     size = size - 1
                     e.fn(e.arg)
-                    __continue20 = true
+                    __continue22 = true
                 until true
-                if not __continue20 then
+                if not __continue22 then
                     break
                 end
             end
@@ -119,7 +125,7 @@ function arm()
     armed_due = due
     driver:start(
         math.max(
-            0,
+            firing and 1 or 0,
             due - clock_now()
         ),
         0,
@@ -133,6 +139,7 @@ size = 0
 armed_due = -1
 clock_now = runtime.now
 virtual = false
+firing = false
 --- Calls `fn(arg)` once `ms` milliseconds of loop time have passed.
 function ____exports.add(ms, fn, arg)
     local due = clock_now() + ms

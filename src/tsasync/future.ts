@@ -30,6 +30,11 @@ export const RESOLVED = 1;
 /** `Future.s` once rejected. */
 export const REJECTED = 2;
 
+/** Raises `<fname>: not called on a Future` unless `self` is one (a method called with a dot). */
+function check_future(self: unknown, fname: string): void {
+  if (!is_future(self)) error(`${fname}: not called on a Future (got ${type(self)}); call it with a colon: f:${string.match(fname, ":(.*)$")[0]}(...)`, 3);
+}
+
 /**
  * A one-shot completion cell.
  * ```lua
@@ -56,6 +61,7 @@ export class Future<R extends unknown[] = unknown[]> {
 
   /** Completes the future with `...`. Raises if it was already completed. */
   resolve(this: Future<R>, ...values: R): void {
+    check_future(this, "Future:resolve");
     if (this.s !== PENDING) error("Future:resolve: the future is already completed", 2);
     this.s = RESOLVED;
     this.v = select("#", ...values) === 0 ? EMPTY : pack(...values);
@@ -64,6 +70,7 @@ export class Future<R extends unknown[] = unknown[]> {
 
   /** Completes the future with error `err` (raised by `await`). Raises if already completed. */
   reject(this: Future<R>, err: unknown): void {
+    check_future(this, "Future:reject");
     if (this.s !== PENDING) error("Future:reject: the future is already completed", 2);
     if (err === undefined) error("Future:reject: err must not be nil", 2);
     this.s = REJECTED;
@@ -76,17 +83,20 @@ export class Future<R extends unknown[] = unknown[]> {
    * error. Cancelling the waiting task removes it from the future (nothing else changes).
    */
   await(this: Future<R>): LuaMultiReturn<R> {
+    check_future(this, "Future:await");
     return await_future(running_task("Future:await"), this) as unknown as LuaMultiReturn<R>;
   }
 
   /** Like `await`, protected: `true, ...values` or `false, err` (own cancellation is raised). */
   pawait(this: Future<R>): LuaMultiReturn<[boolean, ...unknown[]]> {
+    check_future(this, "Future:pawait");
     const cur = running_task("Future:pawait");
     return protect(cur, await_future, cur, this);
   }
 
   /** True once resolved or rejected. */
   is_done(this: Future<R>): boolean {
+    check_future(this, "Future:is_done");
     return this.s !== PENDING;
   }
 
@@ -95,6 +105,7 @@ export class Future<R extends unknown[] = unknown[]> {
    * has). Errors raised by `fn` are reported. Returns a function that unsubscribes `fn`.
    */
   on_complete(this: Future<R>, fn: (this: void, ok: boolean, ...values: unknown[]) => void): () => void {
+    check_future(this, "Future:on_complete");
     if (type(fn) !== "function") error(`Future:on_complete: fn must be a function, got ${type(fn)}`, 2);
     if (this.s !== PENDING) {
       call(fn, this);
@@ -105,6 +116,7 @@ export class Future<R extends unknown[] = unknown[]> {
 
   /** After completion: `true, ...values` or `false, err`. Raises while pending. */
   result(this: Future<R>): LuaMultiReturn<[boolean, ...unknown[]]> {
+    check_future(this, "Future:result");
     if (this.s === PENDING) error("Future:result: the future has not completed", 2);
     if (this.s === REJECTED) return $multi(false, this.e);
     const v = this.v!;

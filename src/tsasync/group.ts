@@ -30,6 +30,7 @@ import {
   wl_remove_task,
   fin,
   register_wait_kind,
+  release_failure,
   err_of,
   vals_of,
 } from "./task";
@@ -249,7 +250,13 @@ export function group_deadline(g: Group, ms: number): void {
  */
 export function group_finish(g: Group, mode: number, reason: string): void {
   group_close(g, mode, reason);
-  check_cancel(g.cur);
+  const cur = g.cur;
+  if (cur.cancel_err !== undefined && (cur.shield ?? 0) === 0) {
+    // The caller gets its cancellation, not the results: a failure of a task the group started
+    // (taken over by the group, seen by nobody else) would be lost, so it is reported.
+    for (const [i] of g.own) release_failure(g.src.get(i) as Task);
+  }
+  check_cancel(cur);
 }
 
 /** `group_finish` without raising the waiting task's cancellation. */

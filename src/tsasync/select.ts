@@ -206,7 +206,10 @@ export function select_(this: void, cases: SelectCaseSpec[]): LuaMultiReturn<any
     check_cancel(t);
   }
   const out: { a?: unknown; b?: unknown } = {};
-  const start = math.random(n) - 1;
+  // Uniform over the cases that can be polled: drawing the default's slot too would hand its
+  // turns to the case after it (with 2 ready cases and a default, one won 2/3 of the time).
+  let start = math.random(dflt === 0 ? n : n - 1) - 1;
+  if (dflt !== 0 && start >= dflt - 1) start += 1;
   for (let k = 0; k < n; k++) {
     const i = ((start + k) % n) + 1;
     if (poll(fname, kinds, cases, i, t, out)) return result_of(kinds[i - 1], cases[i - 1], i, out.a, out.b);

@@ -75,6 +75,11 @@ export function task_counts(this: void): { live: number; started: number; unhand
 
 const QUEUED: AbortFn = () => {};
 
+/** Raises `<fname>: not called on a Task` unless `self` is one (a method called with a dot). */
+function check_task(self: unknown, fname: string): void {
+  if (!is_task(self)) error(`${fname}: not called on a Task (got ${type(self)}); call it with a colon: t:${string.match(fname, ":(.*)$")[0]}(...)`, 3);
+}
+
 /**
  * A running computation. Create with `ts.run`; await with `Task:await()`.
  * @typeParam R the task's results, as a tuple (`[number]` for a function returning a number).
@@ -97,8 +102,8 @@ export class Task<R extends unknown[] = unknown[]> {
   declare body_done?: "ok" | "err";
   /** @internal set when cancelled */
   declare cancel_err?: CancelledError;
-  /** @internal error of a child that failed unobserved: this task fails with it */
-  declare child_err?: unknown;
+  /** @internal a child that failed unobserved: this task fails with its error */
+  declare failed_kid?: Task;
   /** @internal > 0 while shielded from cancellation */
   declare shield?: number;
   /** @internal this task is not cancelled when its parent is */
@@ -143,6 +148,7 @@ export class Task<R extends unknown[] = unknown[]> {
    * ```
    */
   await(this: Task<R>): LuaMultiReturn<R> {
+    check_task(this, "Task:await");
     const cur = running_task("Task:await");
     if (this === (cur as Task)) error("Task:await: a task cannot await itself", 2);
     return await_task(cur, this) as unknown as LuaMultiReturn<R>;
@@ -153,6 +159,7 @@ export class Task<R extends unknown[] = unknown[]> {
    * task's own cancellation is still raised, never returned.
    */
   pawait(this: Task<R>): LuaMultiReturn<[boolean, ...unknown[]]> {
+    check_task(this, "Task:pawait");
     const cur = running_task("Task:pawait");
     if (this === (cur as Task)) error("Task:pawait: a task cannot await itself", 2);
     return protect(cur, await_task, cur, this);
@@ -166,12 +173,16 @@ export class Task<R extends unknown[] = unknown[]> {
    * @param timeout_ms milliseconds; default: no limit (`<C-c>` interrupts).
    */
   wait(this: Task<R>, timeout_ms?: number): LuaMultiReturn<R> {
+    check_task(this, "Task:wait");
     check_sync("Task:wait", timeout_ms);
+    const seen = this.observed;
     this.observed = true;
     if (fin(this) === undefined) {
       const limit = timeout_ms ?? FOREVER;
       const [ok, why] = runtime.wait(limit, () => fin(this) !== undefined);
       if (!ok) {
+        // Gave up before the outcome: a later failure is not observed by this call.
+        this.observed = seen;
         if (why === "interrupted") error(`Task:wait: interrupted while waiting for task "${this.name}"`, 2);
         error(new_timeout(limit, `Task:wait: task "${this.name}" did not finish within ${limit} ms`), 2);
       }
@@ -187,6 +198,7 @@ export class Task<R extends unknown[] = unknown[]> {
    * @param reason any value, kept in the error (`err.reason`).
    */
   cancel(this: Task<R>, reason?: unknown): boolean {
+    check_task(this, "Task:cancel");
     if (fin(this) !== undefined || this.cancel_err !== undefined) return false;
     cancel_tree(this, new_cancelled(reason));
     return true;
@@ -197,11 +209,13 @@ export class Task<R extends unknown[] = unknown[]> {
    * `"failed"` or `"cancelled"`.
    */
   status(this: Task<R>): TaskStatus {
+    check_task(this, "Task:status");
     return fin(this) ?? (this === current ? "running" : "suspended");
   }
 
   /** True once the task has completed (done, failed or cancelled). */
   is_done(this: Task<R>): boolean {
+    check_task(this, "Task:is_done");
     return fin(this) !== undefined;
   }
 
@@ -210,6 +224,7 @@ export class Task<R extends unknown[] = unknown[]> {
    * running.
    */
   result(this: Task<R>): LuaMultiReturn<[boolean, ...unknown[]]> {
+    check_task(this, "Task:result");
     if (fin(this) === undefined) error(`Task:result: task "${this.name}" has not completed (status "${this.status()}")`, 2);
     this.observed = true;
     if (fin(this) === "done") {
@@ -224,21 +239,25 @@ export class Task<R extends unknown[] = unknown[]> {
    * `ts.config`); nil otherwise.
    */
   age(this: Task<R>): number | undefined {
+    check_task(this, "Task:age");
     return this.t0 === undefined ? undefined : (runtime.uv.hrtime() - this.t0) / 1e6;
   }
 
   /** Where the task was started (debug mode) or where its function was defined: `file:line`. */
   site(this: Task<R>): string {
+    check_task(this, "Task:site");
     return site_of(this);
   }
 
   /** What the task is waiting for, in words (`"sleep"`, `"a future"`, ...); `""` once complete. */
   waiting_on(this: Task<R>): string {
+    check_task(this, "Task:waiting_on");
     return waiting_on(this);
   }
 
   /** The task's live children. */
   children(this: Task<R>): Task[] {
+    check_task(this, "Task:children");
     return children_of(this);
   }
 
@@ -248,6 +267,7 @@ export class Task<R extends unknown[] = unknown[]> {
    * reported, never lost. Returns a function that unsubscribes `fn`.
    */
   on_complete(this: Task<R>, fn: (this: void, ok: boolean, ...values: unknown[]) => void): () => void {
+    check_task(this, "Task:on_complete");
     if (type(fn) !== "function") error(`Task:on_complete: fn must be a function, got ${type(fn)}`, 2);
     this.observed = true;
     if (fin(this) !== undefined) {
@@ -264,6 +284,7 @@ export class Task<R extends unknown[] = unknown[]> {
    * once. Returns the task.
    */
   detach(this: Task<R>): Task<R> {
+    check_task(this, "Task:detach");
     const p = this.parent;
     if (p !== undefined) {
       this.parent = undefined;
@@ -279,6 +300,7 @@ export class Task<R extends unknown[] = unknown[]> {
    * task's name and start site.
    */
   traceback(this: Task<R>): string {
+    check_task(this, "Task:traceback");
     const head = `task "${this.name}" (${this.status()}, started at ${site_of(this)})`;
     if (fin(this) === "failed") return `${head}\n${tostring(this.x)}`;
     if (fin(this) === undefined && this !== current && coroutine.status(this.state as LuaThread) === "suspended") {
@@ -643,9 +665,13 @@ function complete(start: Task, start_ok: boolean, start_out: unknown): void {
   let ok = start_ok;
   let out = start_out;
   while (t !== undefined) {
-    if (t.child_err !== undefined) {
+    const kid = t.failed_kid;
+    if (kid !== undefined) {
       t.state = "failed";
-      out = t.child_err;
+      // The task's own error (raised after the child failed) takes precedence; the child's
+      // failure is then reported on its own instead of being lost.
+      if (!ok && !is_cancelled(out)) release_failure(kid);
+      else out = kid.x;
     } else if (!ok) {
       t.state = t.cancel_err !== undefined && getmetatable(out) === CancelledMT ? "cancelled" : "failed";
     } else if (t.cancel_err !== undefined) {
@@ -680,10 +706,16 @@ function complete(start: Task, start_ok: boolean, start_out: unknown): void {
     let next: Task | undefined;
     if (p !== undefined) {
       t.parent = undefined;
-      if (fin(t) === "failed" && t.observed !== true && p.child_err === undefined) {
-        t.observed = true;
-        p.child_err = t.x;
-        if (p.cancel_err === undefined) cancel_tree(p, new_cancelled(`child task "${t.name}" failed`));
+      if (fin(t) === "failed" && t.observed !== true) {
+        if (p.failed_kid === undefined && !(p.body_done === "err" && !is_cancelled(p.x))) {
+          t.observed = true;
+          p.failed_kid = t;
+          if (p.cancel_err === undefined) cancel_tree(p, new_cancelled(`child task "${t.name}" failed`));
+        } else {
+          // The parent already fails with another error (its own or an earlier child's):
+          // report this failure like a root's rather than lose it.
+          queue_unhandled(t);
+        }
       }
       if (remove_child(p, t)) {
         next = p;
@@ -787,6 +819,17 @@ function flush_unhandled(this: void): void {
   }
 }
 
+/**
+ * Hands the failure of `t`, taken over by an observer that cannot deliver it (a combinator
+ * whose caller was cancelled, a parent that fails with another error), back to unhandled
+ * reporting: reported on the next loop turn unless someone observes `t` meanwhile.
+ */
+export function release_failure(t: Task): void {
+  if (fin(t) !== "failed") return;
+  t.observed = false;
+  queue_unhandled(t);
+}
+
 /** Reports an error nobody can catch (callback failures, unhandled task errors). */
 export function report(msg: string): void {
   if (runtime.in_fast_event()) runtime.schedule(() => runtime.report_error(msg));
@@ -862,12 +905,25 @@ function after_resume(t: Task, ...args: unknown[]): LuaMultiReturn<unknown[]> {
   return $multi(...args);
 }
 
-/** Raises (after undoing the registration) unless the caller runs on `t`'s own coroutine. */
+/** `coroutine.isyieldable` where the Lua has it (LuaJIT 2.1); PUC Lua 5.1 has not. */
+const isyieldable = (coroutine as unknown as { isyieldable?: (this: void) => boolean }).isyieldable;
+
+/**
+ * Raises (after undoing the registration) unless the caller runs on `t`'s own coroutine and
+ * can yield there: a callback that a C function runs on the task's coroutine (a `vim.wait`
+ * predicate, a callback of `vim.api.*` or of `vim.schedule` work processed during `vim.wait`)
+ * cannot; yielding would fail after the registration and leave it behind (a stray deadline
+ * that later wakes the task in the wrong place).
+ */
 function check_own_coroutine(t: Task, abort: AbortFn, arg: unknown): void {
   const co = coroutine.running();
   if (co !== t.state && co !== t.pco) {
     abort(arg, t);
     error("tsasync: cannot suspend from a coroutine that tsasync does not drive (a coroutine inside a task); await from the task itself", 0);
+  }
+  if (isyieldable !== undefined && !isyieldable()) {
+    abort(arg, t);
+    error("tsasync: cannot suspend inside a callback that a C function runs (a vim.wait predicate, a vim.api callback); start a task there with ts.run, or await from the task itself", 0);
   }
 }
 
@@ -956,11 +1012,13 @@ register_wait_kind(abort_await_task, (arg) => `task "${(arg as Task).name}"`);
 /** `cur` waits for `t` (any task) and returns its results or raises its error. */
 export function await_task(cur: Task, t: Task): LuaMultiReturn<unknown[]> {
   check_cancel(cur);
-  t.observed = true;
   if (fin(t) === undefined) {
+    // Observed when it completes and wakes this waiter (complete() marks it): a waiter
+    // cancelled before that has seen nothing, and the failure must still be reported.
     wl_add_task((t.obs ??= []), cur);
     return suspend(cur, abort_await_task, t);
   }
+  t.observed = true;
   return results_of(t);
 }
 

@@ -103,13 +103,24 @@ function drop(b: Bucket): void {
 function fire(this: void): void {
   armed_due = -1;
   const now = clock_now();
+  // Take every due bucket out first, then run them: an entry added while they run (a task
+  // resumed in this callback that sleeps 0 ms: same loop time, so due at once) waits for the
+  // next loop turn instead of being fired by this loop, which would then never end.
+  const due: Bucket[] = [];
   while (nb > 0) {
     const b = heap.get(1);
     if (b.due > now) break;
     drop(b);
-    run_bucket(b);
+    due.push(b);
   }
+  // While they run, and after, the driver is armed for at least 1 ms: libuv before 1.45 runs
+  // a timer started with 0 ms inside a timer callback again in the same loop iteration, so
+  // tasks resumed here that keep sleeping 0 ms (on plain luv, or `fast` tasks) would never
+  // let the loop turn.
+  firing = true;
+  for (const b of due) run_bucket(b);
   arm();
+  firing = false;
 }
 
 // Entries added while a bucket fires go to a new bucket (this one is out of the index);
@@ -127,6 +138,8 @@ function run_bucket(b: Bucket): void {
   }
 }
 
+let firing = false;
+
 function arm(): void {
   if (virtual) return;
   if (nb === 0) {
@@ -138,7 +151,7 @@ function arm(): void {
   if (armed_due !== -1 && armed_due <= due) return;
   driver ??= runtime.uv.new_timer();
   armed_due = due;
-  driver.start(math.max(0, due - clock_now()), 0, fire);
+  driver.start(math.max(firing ? 1 : 0, due - clock_now()), 0, fire);
 }
 
 /** Calls `fn(arg)` once `ms` milliseconds of loop time have passed. */

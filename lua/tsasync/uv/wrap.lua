@@ -122,7 +122,7 @@ local function finish(name, spec, prot, path, a, ...)
         err = new_uv_error(name, msg, path, code)
     elseif a == ARG_FAIL then
         return error(
-            (("ts.uv." .. name) .. ": ") .. tostring(first(...)),
+            (((prot and "ts.uv.p." or "ts.uv.") .. name) .. ": ") .. tostring(first(...)),
             0
         )
     elseif spec.err then
@@ -155,6 +155,23 @@ end
 local function arg_at(i, ...)
     local v = select(i, ...)
     return v
+end
+--- Refuses NaN and infinite numbers: luv turns them into arbitrary integers (`fs_close(0/0)`
+-- closed fd 0), so they are never passed on.
+local function check_finite(fname, nargs, ...)
+    do
+        local i = 1
+        while i <= nargs do
+            local v = select(i, ...)
+            if type(v) == "number" and (v ~= v or v == math.huge or v == -math.huge) then
+                error(
+                    (((fname .. ": argument ") .. tostring(i)) .. " must be a finite number, got ") .. tostring(v),
+                    3
+                )
+            end
+            i = i + 1
+        end
+    end
 end
 local function arg_count_error(fname, n, max)
     return error(
@@ -197,6 +214,8 @@ local function make_once(name, spec, fn, prot)
         if nargs > max then
             arg_count_error(fname, nargs, max)
         end
+        check_finite(fname, nargs, ...)
+        check_finite(fname, nargs, ...)
         local ____temp_1
         if path_at ~= nil and path_at <= nargs then
             ____temp_1 = arg_at(path_at, ...)
@@ -343,6 +362,7 @@ local function make_stream(name, spec, fn)
         if nargs > max then
             arg_count_error(fname, nargs, max)
         end
+        check_finite(fname, nargs, ...)
         local h = first(...)
         local ____temp_3
         if spec.path ~= nil then
@@ -418,6 +438,12 @@ local function make_listen(name, spec, fn)
                 2
             )
         end
+        if type(server) ~= "userdata" then
+            error(
+                (fname .. ": server must be a uv stream handle (tcp or pipe), got ") .. type(server),
+                2
+            )
+        end
         local ____temp_10
         if luv.handle_get_type ~= nil then
             ____temp_10 = first(luv.handle_get_type(server))
@@ -484,6 +510,7 @@ local function make_handle_stream(name, spec, fn)
         if nargs > max then
             arg_count_error(fname, nargs, max)
         end
+        check_finite(fname, nargs, ...)
         local function cb()
         end
         local p = pack(...)

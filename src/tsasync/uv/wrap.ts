@@ -106,7 +106,7 @@ function finish(
     const [msg, code] = [...rest];
     err = new_uv_error(name, msg, path, code);
   } else if (a === ARG_FAIL) {
-    return error(`ts.uv.${name}: ${tostring(first(...rest))}`, 0);
+    return error(`${prot ? "ts.uv.p." : "ts.uv."}${name}: ${tostring(first(...rest))}`, 0);
   } else if (spec.err) {
     if (a !== undefined) err = new_uv_error(name, a, path);
   } else {
@@ -138,6 +138,19 @@ function after_call(cb: LuaFn, ret_arg1: boolean, arg1: unknown, ok?: unknown, r
 function arg_at(i: number, ...args: unknown[]): unknown {
   const [v] = select(i, ...args);
   return v;
+}
+
+/**
+ * Refuses NaN and infinite numbers: luv turns them into arbitrary integers (`fs_close(0/0)`
+ * closed fd 0), so they are never passed on.
+ */
+function check_finite(fname: string, nargs: number, ...args: unknown[]): void {
+  for (let i = 1; i <= nargs; i++) {
+    const [v] = select(i, ...args);
+    if (type(v) === "number" && (v !== v || v === math.huge || v === -math.huge)) {
+      error(`${fname}: argument ${i} must be a finite number, got ${tostring(v)}`, 3);
+    }
+  }
 }
 
 function arg_count_error(fname: string, n: number, max: number): never {
@@ -172,6 +185,8 @@ function make_once(name: string, spec: UvSpec, fn: LuaFn, prot: boolean): LuaFn 
   return (...args: unknown[]) => {
     const nargs = select("#", ...args);
     if (nargs > max) arg_count_error(fname, nargs, max);
+    check_finite(fname, nargs, ...args);
+    check_finite(fname, nargs, ...args);
     const path = path_at !== undefined && path_at <= nargs ? arg_at(path_at, ...args) : undefined;
     return finish(name, spec, prot, path, ...await_cb(fname, opts, n, shim, ...args));
   };
@@ -251,6 +266,7 @@ function make_stream(name: string, spec: UvSpec, fn: LuaFn): LuaFn {
   return (...args: unknown[]) => {
     const nargs = select("#", ...args);
     if (nargs > max) arg_count_error(fname, nargs, max);
+    check_finite(fname, nargs, ...args);
     const h = first(...args);
     const path = spec.path !== undefined ? arg_at(spec.path, ...args) : undefined;
     const a = pack(...args);
@@ -283,6 +299,7 @@ function make_listen(name: string, spec: UvSpec, fn: LuaFn): LuaFn {
   const fname = `ts.uv.${name}`;
   return (server: unknown, backlog: unknown, ...more: unknown[]) => {
     if (select("#", ...more) > 0) arg_count_error(fname, 2 + select("#", ...more), 2);
+    if (type(server) !== "userdata") error(`${fname}: server must be a uv stream handle (tcp or pipe), got ${type(server)}`, 2);
     const kind = luv.handle_get_type !== undefined ? first(luv.handle_get_type(server)) : "tcp";
     const take = (): Packed => {
       const client = (kind === "pipe" ? luv.new_pipe!(false) : luv.new_tcp!()) as Handle;
@@ -311,6 +328,7 @@ function make_handle_stream(name: string, spec: UvSpec, fn: LuaFn): LuaFn {
   return (...args: unknown[]) => {
     const nargs = select("#", ...args);
     if (nargs > max) arg_count_error(fname, nargs, max);
+    check_finite(fname, nargs, ...args);
     let cb: LuaFn = () => {};
     const p = pack(...args);
     p.set(spec.cb, (...v: unknown[]) => cb(...v));
