@@ -1,5 +1,5 @@
 local ____exports = {}
-local first_of, drain, run_batch, step_fn, step0_fn, step1_fn, qt, qv, qhead, qtail, draining, fast_drain, dt, dv, dn, hop_pending
+local first_of, resume_parked, park_rest, drain, run_batch, step_fn, step0_fn, step1_fn, qt, qv, qhead, qtail, draining, fast_drain, SLICE_NS, pt, pv, pn, slice_timer, dt, dv, dn, hop_pending
 local ____runtime = require("tsasync.runtime")
 local runtime = ____runtime.runtime
 function first_of(a)
@@ -11,7 +11,41 @@ function ____exports.enqueue(t, v)
     qt[qtail] = t
     qv[qtail] = v
 end
+function resume_parked()
+    local n = pn
+    pn = 0
+    do
+        local i = 1
+        while i <= n do
+            local t = pt[i]
+            local v = pv[i]
+            pt[i] = nil
+            pv[i] = nil
+            ____exports.defer(t, v)
+            i = i + 1
+        end
+    end
+end
+function park_rest()
+    while qhead <= qtail do
+        local i = qhead
+        pn = pn + 1
+        pt[pn] = qt[i]
+        pv[pn] = qv[i]
+        qt[i] = nil
+        qv[i] = nil
+        qhead = i + 1
+    end
+    if slice_timer == nil then
+        slice_timer = runtime.uv.new_timer()
+    end
+    if not slice_timer:is_active() then
+        slice_timer:start(0, 0, resume_parked)
+    end
+end
 function drain()
+    local t0 = fast_drain and 0 or runtime.uv.hrtime()
+    local steps = 0
     while qhead <= qtail do
         local i = qhead
         local t = qt[i]
@@ -30,6 +64,10 @@ function drain()
                 t,
                 unpack(v, 1, v.n)
             )
+        end
+        steps = steps + 1
+        if steps % 16 == 0 and not fast_drain and qhead <= qtail and runtime.uv.hrtime() - t0 > SLICE_NS then
+            park_rest()
         end
     end
     qhead = 1
@@ -118,6 +156,10 @@ function ____exports.ready_count()
     return qtail - qhead + 1
 end
 fast_drain = false
+SLICE_NS = 10000000
+pt = {}
+pv = {}
+pn = 0
 --- Resumes `t` now and then drains the queue; only when nothing else is running.
 local function run_now(t, ...)
     draining = true

@@ -13,7 +13,7 @@
  * Entries are stored in parallel arrays (task, packed values) so waking allocates nothing
  * beyond the packed values themselves.
  */
-import { runtime } from "./runtime";
+import { UvTimer, runtime } from "./runtime";
 
 /** Values of a wake-up, packed: `{ n = select("#", ...), ... }`. */
 export type Packed = LuaTable<number, unknown> & { n: number };
@@ -95,7 +95,50 @@ export function ready_count(): number {
 /** True while the trampoline runs inside a fast event (only `fast` tasks may be stepped). */
 let fast_drain = false;
 
+/**
+ * Task steps one drain on the main loop may take (ns) before the rest of the ready queue waits
+ * for the next loop turn, so that timers, input and redraws get their turn under load (a burst
+ * of thousands of I/O completions would otherwise be resumed in one go).
+ */
+const SLICE_NS = 10e6;
+const pt = new LuaTable<number, Resumable>();
+const pv = new LuaTable<number, Packed>();
+let pn = 0;
+let slice_timer: UvTimer | undefined;
+
+/** Runs in the timer phase of the next loop iteration: hands the parked tasks to the batch. */
+function resume_parked(this: void): void {
+  const n = pn;
+  pn = 0;
+  for (let i = 1; i <= n; i++) {
+    const t = pt.get(i);
+    const v = pv.get(i);
+    pt.delete(i);
+    pv.delete(i);
+    defer(t, v);
+  }
+}
+
+/** Parks the rest of the ready queue until the next loop iteration (see SLICE_NS). */
+function park_rest(): void {
+  while (qhead <= qtail) {
+    const i = qhead;
+    pn += 1;
+    pt.set(pn, qt.get(i));
+    pv.set(pn, qv.get(i));
+    qt.delete(i);
+    qv.delete(i);
+    qhead = i + 1;
+  }
+  // A libuv timer, not vim.schedule: Neovim runs callbacks scheduled while it processes its
+  // event queue in the same pass, which would not let the loop turn.
+  slice_timer ??= runtime.uv.new_timer();
+  if (!slice_timer.is_active()) slice_timer.start(0, 0, resume_parked);
+}
+
 function drain(this: void): void {
+  const t0 = fast_drain ? 0 : runtime.uv.hrtime();
+  let steps = 0;
   while (qhead <= qtail) {
     const i = qhead;
     const t = qt.get(i);
@@ -108,6 +151,8 @@ function drain(this: void): void {
     else if (v.n === 0) step0_fn(t);
     else if (v.n === 1) step1_fn(t, v.get(1));
     else step_fn(t, ...unpack(v as unknown as unknown[], 1, v.n));
+    steps += 1;
+    if (steps % 16 === 0 && !fast_drain && qhead <= qtail && runtime.uv.hrtime() - t0 > SLICE_NS) park_rest();
   }
   qhead = 1;
   qtail = 0;
