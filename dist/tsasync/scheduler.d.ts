@@ -29,6 +29,8 @@ export declare function set_step(fn: (this: void, t: Resumable, ...args: unknown
 export declare function is_draining(): boolean;
 /** Appends a task to the ready queue (no checks). */
 export declare function enqueue(t: Resumable, v: Packed): void;
+/** Removes the newest ready-queue entry if it is `t` (undoes an `enqueue` whose yield failed). */
+export declare function drop_last(t: Resumable): void;
 /** Number of tasks waiting in the ready queue. */
 export declare function ready_count(): number;
 /**

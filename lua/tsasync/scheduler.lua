@@ -151,6 +151,14 @@ draining = false
 function ____exports.is_draining()
     return draining
 end
+--- Removes the newest ready-queue entry if it is `t` (undoes an `enqueue` whose yield failed).
+function ____exports.drop_last(t)
+    if qtail >= qhead and qt[qtail] == t then
+        qt[qtail] = nil
+        qv[qtail] = nil
+        qtail = qtail - 1
+    end
+end
 --- Number of tasks waiting in the ready queue.
 function ____exports.ready_count()
     return qtail - qhead + 1

@@ -2,7 +2,7 @@ local ____lualib = require("tsasync.lualib_bundle")
 local __TS__Class = ____lualib.__TS__Class
 local __TS__ArraySplice = ____lualib.__TS__ArraySplice
 local ____exports = {}
-local store_results, start, check_slow, after_step, wrap_error, caller_site, complete, run_finalizers, remove_child, notify_waiter, call_observer, observer_failed, queue_unhandled, flush_unhandled, cancel_tree, cancel_children, interrupt, after_resume, check_own_coroutine, results_of, abort_await_task, protect_result, restore_pco, forward, forward_resume, n_started, n_done, n_unhandled, QUEUED, TaskProto, roots, wait_kinds, current, yielded, unhandled, unhandled_pending, isyieldable
+local store_results, start, check_slow, after_step, wrap_error, caller_site, complete, run_finalizers, remove_child, notify_waiter, call_observer, observer_failed, queue_unhandled, flush_unhandled, cancel_tree, cancel_children, interrupt, after_resume, after_pyield, check_pyield, check_own_coroutine, results_of, abort_await_task, protect_result, restore_pco, forward, forward_resume, n_started, n_done, n_unhandled, QUEUED, TaskProto, roots, wait_kinds, current, yielded, unhandled, unhandled_pending, C_BOUNDARY
 local ____errors = require("tsasync.errors")
 local CancelledMT = ____errors.CancelledMT
 local is_cancelled = ____errors.is_cancelled
@@ -15,6 +15,7 @@ local FOREVER = ____runtime.FOREVER
 local runtime = ____runtime.runtime
 local ____scheduler = require("tsasync.scheduler")
 local EMPTY = ____scheduler.EMPTY
+local drop_last = ____scheduler.drop_last
 local enqueue = ____scheduler.enqueue
 local pack = ____scheduler.pack
 local pack1 = ____scheduler.pack1
@@ -594,15 +595,24 @@ function after_resume(t, ...)
     end
     return ...
 end
+function after_pyield(t, abort, arg, ok, ...)
+    check_pyield(t, abort, arg, ok)
+    return after_resume(t, ...)
+end
+function check_pyield(t, abort, arg, ok)
+    if not ok then
+        yielded = false
+        t.abort = nil
+        t.x = false
+        abort(arg, t)
+        error(C_BOUNDARY, 0)
+    end
+end
 function check_own_coroutine(t, abort, arg)
     local co = coroutine.running()
     if co ~= t.state and co ~= t.pco then
         abort(arg, t)
         error("tsasync: cannot suspend from a coroutine that tsasync does not drive (a coroutine inside a task); await from the task itself", 0)
-    end
-    if isyieldable ~= nil and not isyieldable() then
-        abort(arg, t)
-        error("tsasync: cannot suspend inside a callback that a C function runs (a vim.wait predicate, a vim.api callback); start a task there with ts.run, or await from the task itself", 0)
     end
 end
 --- Suspends the running task `t` until something wakes it. `abort(arg, t)` must release
@@ -617,6 +627,14 @@ function ____exports.suspend(t, abort, arg)
     t.abort = abort
     t.x = arg
     yielded = true
+    if ____exports.NATIVE_YIELDING_PCALL then
+        return after_pyield(
+            t,
+            abort,
+            arg,
+            ____exports.ppcall(coroutine.yield)
+        )
+    end
     return after_resume(
         t,
         coroutine.yield()
@@ -1098,7 +1116,7 @@ end
 function ____exports.shield_leave(t)
     t.shield = (t.shield or 1) - 1
 end
-isyieldable = coroutine.isyieldable
+C_BOUNDARY = "tsasync: cannot suspend inside a callback that a C function runs (a vim.wait predicate, a vim.api callback); start a task there with ts.run, or await from the task itself"
 --- Like `suspend` but never raises: returns true when woken with `resume_with`, false when
 -- the task was cancelled (already, or meanwhile; `abort` has run). For operations that must
 -- clean up (cancel and wait for what they started) before raising the cancellation.
@@ -1111,19 +1129,40 @@ function ____exports.suspend_quiet(t, abort, arg)
     t.abort = abort
     t.x = arg
     yielded = true
-    coroutine.yield()
+    if ____exports.NATIVE_YIELDING_PCALL then
+        check_pyield(
+            t,
+            abort,
+            arg,
+            ____exports.ppcall(coroutine.yield)
+        )
+    else
+        coroutine.yield()
+    end
     if t.wake_err ~= nil then
         t.wake_err = nil
         return false
     end
     return true
 end
+local function unqueue(arg)
+    drop_last(arg)
+end
 --- Yields `t` to the other ready tasks and resumes it right after them.
 function ____exports.yield_now(t)
     t.abort = QUEUED
     enqueue(t, EMPTY)
     yielded = true
-    coroutine.yield()
+    if ____exports.NATIVE_YIELDING_PCALL then
+        check_pyield(
+            t,
+            unqueue,
+            t,
+            ____exports.ppcall(coroutine.yield)
+        )
+    else
+        coroutine.yield()
+    end
     t.abort = nil
     ____exports.check_cancel(t)
 end

@@ -87,6 +87,15 @@ export function enqueue(t: Resumable, v: Packed): void {
   qv.set(qtail, v);
 }
 
+/** Removes the newest ready-queue entry if it is `t` (undoes an `enqueue` whose yield failed). */
+export function drop_last(t: Resumable): void {
+  if (qtail >= qhead && qt.get(qtail) === t) {
+    qt.delete(qtail);
+    qv.delete(qtail);
+    qtail -= 1;
+  }
+}
+
 /** Number of tasks waiting in the ready queue. */
 export function ready_count(): number {
   return qtail - qhead + 1;

@@ -31,7 +31,7 @@ import {
   new_timeout,
 } from "./errors";
 import { FOREVER, runtime } from "./runtime";
-import { EMPTY, Packed, enqueue, pack, pack1, set_step, wake0, wake1, wake_packed } from "./scheduler";
+import { EMPTY, Packed, drop_last, enqueue, pack, pack1, set_step, wake0, wake1, wake_packed } from "./scheduler";
 
 /** The results of a function returning `R`, as a tuple: `LuaMultiReturn<[a, b]>` gives `[a, b]`, `T` gives `[T]`. */
 export type Results<R> = R extends LuaMultiReturn<infer U> ? U : R extends void ? [] : [R];
@@ -905,8 +905,30 @@ function after_resume(t: Task, ...args: unknown[]): LuaMultiReturn<unknown[]> {
   return $multi(...args);
 }
 
-/** `coroutine.isyieldable` where the Lua has it (LuaJIT 2.1); PUC Lua 5.1 has not. */
-const isyieldable = (coroutine as unknown as { isyieldable?: (this: void) => boolean }).isyieldable;
+const C_BOUNDARY =
+  "tsasync: cannot suspend inside a callback that a C function runs (a vim.wait predicate, a vim.api callback); start a task there with ts.run, or await from the task itself";
+
+/**
+ * After a yield made through `pcall` (LuaJIT): a yield that failed because a C function is
+ * between the task and this call (a `vim.wait` predicate run by the task) undoes the
+ * registration and raises a clear error. (Not `coroutine.isyieldable()`: calling a C function
+ * at the deepest point of every suspension grows every suspended task's stack.)
+ */
+function after_pyield(t: Task, abort: AbortFn, arg: unknown, ok?: unknown, ...rest: unknown[]): LuaMultiReturn<unknown[]> {
+  check_pyield(t, abort, arg, ok);
+  return after_resume(t, ...rest);
+}
+
+/** The failure half of `after_pyield`, for suspensions that handle the wake-up themselves. */
+function check_pyield(t: Task, abort: AbortFn, arg: unknown, ok?: unknown): void {
+  if (!ok) {
+    yielded = false;
+    t.abort = undefined;
+    t.x = false;
+    abort(arg, t);
+    error(C_BOUNDARY, 0);
+  }
+}
 
 /**
  * Raises (after undoing the registration) unless the caller runs on `t`'s own coroutine and
@@ -920,10 +942,6 @@ function check_own_coroutine(t: Task, abort: AbortFn, arg: unknown): void {
   if (co !== t.state && co !== t.pco) {
     abort(arg, t);
     error("tsasync: cannot suspend from a coroutine that tsasync does not drive (a coroutine inside a task); await from the task itself", 0);
-  }
-  if (isyieldable !== undefined && !isyieldable()) {
-    abort(arg, t);
-    error("tsasync: cannot suspend inside a callback that a C function runs (a vim.wait predicate, a vim.api callback); start a task there with ts.run, or await from the task itself", 0);
   }
 }
 
@@ -941,6 +959,7 @@ export function suspend(t: Task, abort: AbortFn, arg: unknown): LuaMultiReturn<u
   t.abort = abort;
   t.x = arg;
   yielded = true;
+  if (NATIVE_YIELDING_PCALL) return after_pyield(t, abort, arg, ...ppcall(coroutine.yield));
   return after_resume(t, ...coroutine.yield());
 }
 
@@ -958,7 +977,8 @@ export function suspend_quiet(t: Task, abort: AbortFn, arg: unknown): boolean {
   t.abort = abort;
   t.x = arg;
   yielded = true;
-  coroutine.yield();
+  if (NATIVE_YIELDING_PCALL) check_pyield(t, abort, arg, ...ppcall(coroutine.yield));
+  else coroutine.yield();
   if (t.wake_err !== undefined) {
     t.wake_err = undefined;
     return false;
@@ -966,12 +986,17 @@ export function suspend_quiet(t: Task, abort: AbortFn, arg: unknown): boolean {
   return true;
 }
 
+function unqueue(this: void, arg: unknown): void {
+  drop_last(arg as Task);
+}
+
 /** Yields `t` to the other ready tasks and resumes it right after them. */
 export function yield_now(t: Task): void {
   t.abort = QUEUED;
   enqueue(t, EMPTY);
   yielded = true;
-  coroutine.yield();
+  if (NATIVE_YIELDING_PCALL) check_pyield(t, unqueue as AbortFn, t, ...ppcall(coroutine.yield));
+  else coroutine.yield();
   t.abort = undefined;
   check_cancel(t);
 }
