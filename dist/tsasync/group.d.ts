@@ -97,6 +97,12 @@ export declare function group_deadline(g: Group, ms: number): void;
  * watches; then raises the waiting task's cancellation if it has one.
  */
 export declare function group_finish(g: Group, mode: number, reason: string): void;
+/**
+ * Hands the failures of the tasks the group started, other than item `raised` (the one the
+ * combinator raises), back to unhandled reporting: fail-fast combinators deliver one error, and
+ * a second real failure would otherwise be lost (reported on the next loop turn instead).
+ */
+export declare function release_others(g: Group, raised: number): void;
 /** `group_finish` without raising the waiting task's cancellation. */
 export declare function group_close(g: Group, mode: number, reason: string): void;
 /** Rejects anything but a list (a table that is not a Task or Future). Returns its length. */

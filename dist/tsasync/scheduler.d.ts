@@ -34,6 +34,14 @@ export declare function drop_last(t: Resumable): void;
 /** Number of tasks waiting in the ready queue. */
 export declare function ready_count(): number;
 /**
+ * Starts a batch of wake-ups from plain code: they are queued and run by `end_batch` in order,
+ * instead of each running (and draining) before the next is even woken. Returns false when the
+ * trampoline already runs (then there is nothing to end).
+ */
+export declare function begin_batch(): boolean;
+/** Runs the batch started by `begin_batch` (when it returned true). */
+export declare function end_batch(): void;
+/**
  * Adds `t` to the batch resumed by the next main-loop hop. Returns the entry's index, which
  * `cancel_deferred` takes.
  */

@@ -16,6 +16,7 @@ local group_of = ____group.group_of
 local src_err = ____group.src_err
 local src_ok = ____group.src_ok
 local src_vals = ____group.src_vals
+local release_others = ____group.release_others
 local ____task = require("tsasync.task")
 local check_cancel = ____task.check_cancel
 local running_task = ____task.running_task
@@ -107,6 +108,7 @@ function ____exports.all(list)
         reason("ts.all", stop, "another item failed")
     )
     if stop > 0 then
+        release_others(g, stop)
         error(
             src_err(g.src[stop]),
             0
@@ -179,6 +181,7 @@ function ____exports.race(list)
         CANCEL_ALL,
         reason("ts.race", i, "another item settled first")
     )
+    release_others(g, i)
     local s = g.src[i]
     if src_ok(s) then
         return values_of(s)
@@ -315,6 +318,7 @@ function ____exports.map(items, fn, opts)
         reason("ts.map", stop, "another call failed")
     )
     if stop > 0 then
+        release_others(g, stop)
         error(
             src_err(g.src[stop]),
             0

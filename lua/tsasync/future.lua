@@ -4,6 +4,8 @@ local ____exports = {}
 local call, settle, abort_wait, FutureProto
 local ____scheduler = require("tsasync.scheduler")
 local EMPTY = ____scheduler.EMPTY
+local begin_batch = ____scheduler.begin_batch
+local end_batch = ____scheduler.end_batch
 local pack = ____scheduler.pack
 local ____task = require("tsasync.task")
 local check_cancel = ____task.check_cancel
@@ -45,6 +47,7 @@ function settle(f)
         return
     end
     f.w = nil
+    local batch = begin_batch()
     for ____, o in ipairs(w) do
         do
             local __continue29
@@ -68,6 +71,9 @@ function settle(f)
                 break
             end
         end
+    end
+    if batch then
+        end_batch()
     end
 end
 function abort_wait(arg, t)

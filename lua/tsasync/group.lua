@@ -278,6 +278,16 @@ function ____exports.group_finish(g, mode, reason)
     end
     check_cancel(cur)
 end
+--- Hands the failures of the tasks the group started, other than item `raised` (the one the
+-- combinator raises), back to unhandled reporting: fail-fast combinators deliver one error, and
+-- a second real failure would otherwise be lost (reported on the next loop turn instead).
+function ____exports.release_others(g, raised)
+    for i in pairs(g.own) do
+        if i ~= raised then
+            release_failure(g.src[i])
+        end
+    end
+end
 --- Rejects anything but a list (a table that is not a Task or Future). Returns its length.
 function ____exports.check_table(fname, argname, list, what, level)
     if type(list) ~= "table" or is_task(list) or is_future(list) then
@@ -312,11 +322,11 @@ function ____exports.check_list(fname, list, cur, level)
         local i = 1
         while i <= n do
             do
-                local __continue58
+                local __continue61
                 repeat
                     local x = t[i]
                     if type(x) == "function" or is_future(x) then
-                        __continue58 = true
+                        __continue61 = true
                         break
                     end
                     if not is_task(x) then
@@ -335,9 +345,9 @@ function ____exports.check_list(fname, list, cur, level)
                         end
                         p = p.parent
                     end
-                    __continue58 = true
+                    __continue61 = true
                 until true
-                if not __continue58 then
+                if not __continue61 then
                     break
                 end
             end

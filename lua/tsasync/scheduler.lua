@@ -193,6 +193,25 @@ local function run_now1(t, a)
     end
     draining = false
 end
+--- Starts a batch of wake-ups from plain code: they are queued and run by `end_batch` in order,
+-- instead of each running (and draining) before the next is even woken. Returns false when the
+-- trampoline already runs (then there is nothing to end).
+function ____exports.begin_batch()
+    if draining then
+        return false
+    end
+    draining = true
+    fast_drain = runtime.in_fast_event()
+    return true
+end
+--- Runs the batch started by `begin_batch` (when it returned true).
+function ____exports.end_batch()
+    if qhead <= qtail then
+        drain()
+    end
+    fast_drain = false
+    draining = false
+end
 --- `run_now` inside a fast event: tasks it wakes that are not `fast` are batched to the main loop.
 local function run_now_fast(t, ...)
     fast_drain = true

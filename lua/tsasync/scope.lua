@@ -12,6 +12,7 @@ local group_new = ____group.group_new
 local group_next = ____group.group_next
 local group_queued = ____group.group_queued
 local src_err = ____group.src_err
+local release_others = ____group.release_others
 local ____task = require("tsasync.task")
 local await_task = ____task.await_task
 local check_cancel = ____task.check_cancel
@@ -125,6 +126,7 @@ function ____exports.scope(fn)
     sc.st = CLOSED
     check_cancel(cur)
     if failed > 0 then
+        release_others(g, failed)
         error(
             src_err(g.src[failed]),
             0

@@ -313,4 +313,42 @@ describe("combinators", function()
       assert.truthy(err_of(function() local r = ts.all(1); return r end):find("combinators_spec.lua:%d+: ts.all"))
     end)
   end)
+
+  it("fail-fast combinators raise the first failure and report a second one (never lose it)", function()
+    for _, case in ipairs({
+      { "ts.all", function(fns) return ts.all(fns) end },
+      { "ts.map", function(fns) return ts.map(fns, function(f) return f() end, { concurrency = 2 }) end },
+      { "ts.race", function(fns) return ts.race(fns) end },
+      { "ts.scope", function(fns) return ts.scope(function(scope) for _, f in ipairs(fns) do scope:spawn(f) end end) end },
+    }) do
+      local reported = {}
+      ts.config({ on_unhandled = function(err) reported[#reported + 1] = tostring(err) end })
+      local go = ts.Future.new() -- wakes both items in one batch: both fail before the combinator runs
+      local fns = {
+        function() go:await(); error("first failure", 0) end,
+        function() go:await(); error("second failure", 0) end,
+      }
+      local t = ts.run(function() return case[2](fns) end)
+      ts.block_on(function() ts.sleep(1) end)
+      go:resolve()
+      local ok, err = pcall(t.wait, t, 1000)
+      ts.block_on(function() ts.sleep(5) end) -- the report comes on a later loop turn
+      ts.config({ on_unhandled = false })
+      assert.is_false(ok, case[1])
+      local raised = tostring(err):match("(%a+ failure)")
+      local other = raised == "first failure" and "second failure" or "first failure"
+      assert.equal(1, #reported, case[1] .. ": " .. table.concat(reported, " | "))
+      assert.truthy(reported[1]:find(other, 1, true), case[1] .. ": " .. reported[1])
+    end
+  end)
+
+  it("resolving a future wakes every waiter before any of them runs", function()
+    local f, order = ts.Future.new(), {}
+    for i = 1, 3 do ts.run(function() f:await(); order[#order + 1] = "run " .. i end) end
+    ts.block_on(function() ts.sleep(1) end)
+    f:on_complete(function() order[#order + 1] = "callback" end)
+    f:resolve()
+    assert.same({ "callback", "run 1", "run 2", "run 3" }, order)
+  end)
 end)
+

@@ -25,6 +25,7 @@ import {
   src_err,
   src_ok,
   src_vals,
+  release_others,
 } from "./group";
 import { Task, check_cancel, running_task, spawn } from "./task";
 
@@ -117,7 +118,10 @@ export function all(this: void, list: Item[]): unknown[][] {
   const res = new LuaTable<number, unknown>();
   const stop = take_until(g, n, take_values, res);
   group_finish(g, CANCEL_ALL, reason("ts.all", stop, "another item failed"));
-  if (stop > 0) error(src_err(g.src.get(stop)), 0);
+  if (stop > 0) {
+    release_others(g, stop);
+    error(src_err(g.src.get(stop)), 0);
+  }
   return res as unknown as unknown[][];
 }
 
@@ -175,6 +179,7 @@ export function race(this: void, list: Item[]): LuaMultiReturn<any[]> {
   if (n === 0) error("ts.race: list is empty (nothing could ever settle)", 2);
   const i = group_next(g);
   group_finish(g, CANCEL_ALL, reason("ts.race", i, "another item settled first"));
+  release_others(g, i);
   const s = g.src.get(i);
   if (src_ok(s)) return values_of(s);
   return error(src_err(s), 0);
@@ -271,6 +276,9 @@ export function map<T, R>(this: void, items: T[], fn: (this: void, item: T) => R
   for (let k = 1; k <= limit; k++) group_add(g, spawn(WORKER, map_worker, m), true);
   const stop = take_until(g, limit, take_failure, res);
   group_finish(g, CANCEL_ALL, reason("ts.map", stop, "another call failed"));
-  if (stop > 0) error(src_err(g.src.get(stop)), 0);
+  if (stop > 0) {
+    release_others(g, stop);
+    error(src_err(g.src.get(stop)), 0);
+  }
   return res as unknown as R[];
 }

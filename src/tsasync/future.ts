@@ -4,7 +4,7 @@
  * order they started waiting. Resolving and rejecting never suspend, so plain callbacks,
  * autocmds and libuv callbacks can complete futures that tasks await.
  */
-import { EMPTY, Packed, pack } from "./scheduler";
+import { EMPTY, Packed, begin_batch, end_batch, pack } from "./scheduler";
 import {
   Task,
   WaitList,
@@ -149,6 +149,8 @@ function settle(f: Future): void {
   const w = f.w;
   if (w === undefined) return;
   f.w = undefined;
+  // Every waiter is woken before any of them runs (in the order they started waiting).
+  const batch = begin_batch();
   for (const o of w) {
     if (o === false) continue;
     if (type(o) === "function") call(o as (this: void, ok: boolean, ...values: unknown[]) => void, f);
@@ -156,6 +158,7 @@ function settle(f: Future): void {
     else if (f.s === RESOLVED) resume_with(o, f.v!);
     else resume_error(o, f.e);
   }
+  if (batch) end_batch();
 }
 
 function abort_wait(arg: unknown, t: Task): void {

@@ -259,6 +259,15 @@ export function group_finish(g: Group, mode: number, reason: string): void {
   check_cancel(cur);
 }
 
+/**
+ * Hands the failures of the tasks the group started, other than item `raised` (the one the
+ * combinator raises), back to unhandled reporting: fail-fast combinators deliver one error, and
+ * a second real failure would otherwise be lost (reported on the next loop turn instead).
+ */
+export function release_others(g: Group, raised: number): void {
+  for (const [i] of g.own) if (i !== raised) release_failure(g.src.get(i) as Task);
+}
+
 /** `group_finish` without raising the waiting task's cancellation. */
 export function group_close(g: Group, mode: number, reason: string): void {
   const cur = g.cur;

@@ -189,6 +189,25 @@ function run_now1(t: Resumable, a: unknown): void {
   draining = false;
 }
 
+/**
+ * Starts a batch of wake-ups from plain code: they are queued and run by `end_batch` in order,
+ * instead of each running (and draining) before the next is even woken. Returns false when the
+ * trampoline already runs (then there is nothing to end).
+ */
+export function begin_batch(): boolean {
+  if (draining) return false;
+  draining = true;
+  fast_drain = runtime.in_fast_event();
+  return true;
+}
+
+/** Runs the batch started by `begin_batch` (when it returned true). */
+export function end_batch(): void {
+  if (qhead <= qtail) drain();
+  fast_drain = false;
+  draining = false;
+}
+
 /** `run_now` inside a fast event: tasks it wakes that are not `fast` are batched to the main loop. */
 function run_now_fast(t: Resumable, ...args: unknown[]): void {
   fast_drain = true;

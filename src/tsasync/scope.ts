@@ -18,6 +18,7 @@ import {
   group_next,
   group_queued,
   src_err,
+  release_others,
 } from "./group";
 import { RunOptions, Task, await_task, check_cancel, fin, is_task, running_task, spawn } from "./task";
 
@@ -113,7 +114,10 @@ export function scope<R>(this: void, fn: (this: void, scope: Scope) => R): LuaMu
   group_close(g, sc.st === FAILING ? CANCEL_ALL : CANCEL_NONE, cancelled ? "ts.scope: the scope's task was cancelled" : "ts.scope: another task of the scope failed");
   sc.st = CLOSED;
   check_cancel(cur);
-  if (failed > 0) error(src_err(g.src.get(failed)), 0);
+  if (failed > 0) {
+    release_others(g, failed);
+    error(src_err(g.src.get(failed)), 0);
+  }
   // The function's results; if its task was cancelled on its own, that cancellation (as `await` raises it).
   return await_task(cur, body);
 }
