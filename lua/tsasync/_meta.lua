@@ -283,7 +283,7 @@ function tsasync.fs.rm_rf(path) end
 --- The directory is read in one request when `scandir` is called (raises ENOENT, ENOTDIR);
 --- the iterator itself never suspends, so it also works in a PUC Lua generic `for`.
 ---@param dir string
----@return { __@iterator@367: fun(): table }
+---@return { __@iterator@370: fun(): table }
 function tsasync.fs.scandir(dir) end
 
 --- luv's stat table of `path` (follows symlinks): `type`, `size`, `mode`, `mtime`, ...
@@ -306,7 +306,7 @@ function tsasync.fs.stat(path) end
 --- ```
 ---@param dir string
 ---@param opts? tsasync.WalkOptions
----@return { __@iterator@367: fun(): table }
+---@return { __@iterator@370: fun(): table }
 function tsasync.fs.walk(dir, opts) end
 
 --- Writes `data` (a string or a list of strings) to `path` atomically: into a temporary file
@@ -1840,6 +1840,27 @@ function tsasync.uv.write(stream, data) end
 ---@param send_handle any
 function tsasync.uv.write2(stream, data, send_handle) end
 
+--- A libuv failure. `tostring(err)` gives `message`.
+--- `ts.UvError`: make or recognise UvErrors from Lua, e.g. in wrappers of your own.
+--- ```lua
+--- error(ts.UvError.new("fs_open", "ENOENT: no such file or directory: /x", "/x"))
+--- if ts.UvError.is(err) then ... end -- same as ts.is_uv_error(err)
+--- ```
+tsasync.UvError = {}
+
+--- True when `err` is (or wraps) a UvError.
+---@param err any
+---@return boolean
+function tsasync.UvError.is(err) end
+
+--- A UvError for luv function `name` from luv's message (code parsed from it unless given).
+---@param name string
+---@param message any
+---@param path? any
+---@param code? any
+---@return tsasync.UvError
+function tsasync.UvError.new(name, message, path, code) end
+
 --- The version of tsasync.
 ---@type "0.1.0"
 tsasync.version = nil
@@ -2350,6 +2371,11 @@ function UvStream:is_closed() end
 function UvStream:close() end
 
 --- A libuv failure. `tostring(err)` gives `message`.
+--- `ts.UvError`: make or recognise UvErrors from Lua, e.g. in wrappers of your own.
+--- ```lua
+--- error(ts.UvError.new("fs_open", "ENOENT: no such file or directory: /x", "/x"))
+--- if ts.UvError.is(err) then ... end -- same as ts.is_uv_error(err)
+--- ```
 ---@class tsasync.UvError
 ---@field kind "uv"
 ---@field code string

@@ -74,7 +74,9 @@ local function take_settled(g, i, acc)
     else
         e = {}
         e.ok = false
-        e[1] = src_err(s)
+        local err = src_err(s)
+        e[1] = err
+        e.err = err
     end
     acc[i] = e
     return false

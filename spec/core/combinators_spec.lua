@@ -118,9 +118,10 @@ describe("combinators", function()
       assert.equal(4, #r)
       assert.same({ ok = true, n = 2, "x", nil }, r[1])
       assert.is_false(r[2].ok)
+      assert.equal(r[2][1], r[2].err) -- the error at [1] and as field `err`
       assert.truthy(tostring(r[2][1]):find("bad", 1, true))
       assert.truthy(tostring(r[2][1]):find('in task "ts.all_settled[2]"', 1, true))
-      assert.same({ ok = false, "rejected" }, r[3])
+      assert.same({ ok = false, err = "rejected", "rejected" }, r[3])
       assert.same({ ok = true, n = 0 }, r[4])
       assert.same({}, unhandled) -- the failure was observed by all_settled
     end)

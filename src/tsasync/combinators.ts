@@ -86,7 +86,10 @@ function take_settled(this: void, g: Group, i: number, acc: LuaTable<number, unk
   } else {
     e = new LuaTable();
     e.set("ok", false);
-    e.set(1, src_err(s));
+    // `{ ok = false, err }`: the error both at [1] and as field `err`, for either reading.
+    const err = src_err(s);
+    e.set(1, err);
+    e.set("err", err);
   }
   acc.set(i, e);
   return false;

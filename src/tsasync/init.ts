@@ -43,7 +43,7 @@ import { api, fn, ui } from "./api";
 import * as fs from "./fs";
 import * as net from "./net";
 import { Process, process, system } from "./system";
-import { is_uv_error } from "./uv/error";
+import { UvError, is_uv_error } from "./uv/error";
 import { uv } from "./uv/wrap";
 
 
@@ -97,6 +97,7 @@ export {
   Barrier,
   uv,
   is_uv_error,
+  UvError,
   fs,
   api,
   fn,
@@ -117,7 +118,6 @@ export type { WatchSender, WatchReceiver } from "./watch";
 export type { SelectCaseSpec } from "./select";
 export type { Scope } from "./scope";
 export type { CancelledError, TimeoutError, TaskError, AggregateError } from "./errors";
-export type { UvError } from "./uv/error";
 export type { UvStream } from "./uv/stream";
 export type { SystemResult, SystemOptions } from "./system";
 export type { Conn, Server } from "./net";

@@ -29,3 +29,16 @@ export declare function new_uv_error(name: string, msg: unknown, path?: unknown,
 export declare function is_uv_error(this: void, err: unknown): boolean;
 /** The UvError inside `err` (under task-error wrappers), or nil. */
 export declare function as_uv_error(err: unknown): UvError | undefined;
+/**
+ * `ts.UvError`: make or recognise UvErrors from Lua, e.g. in wrappers of your own.
+ * ```lua
+ * error(ts.UvError.new("fs_open", "ENOENT: no such file or directory: /x", "/x"))
+ * if ts.UvError.is(err) then ... end -- same as ts.is_uv_error(err)
+ * ```
+ */
+export declare const UvError: {
+    /** A UvError for luv function `name` from luv's message (code parsed from it unless given). */
+    new: (name: string, message: unknown, path?: unknown, code?: unknown) => UvError;
+    /** True when `err` is (or wraps) a UvError. */
+    is: (err: unknown) => boolean;
+};

@@ -35,4 +35,22 @@ end
 function ____exports.as_uv_error(err)
     return find_error(err, ____exports.UvErrorMT)
 end
+--- A libuv failure. `tostring(err)` gives `message`.
+-- `ts.UvError`: make or recognise UvErrors from Lua, e.g. in wrappers of your own.
+-- ```lua
+-- error(ts.UvError.new("fs_open", "ENOENT: no such file or directory: /x", "/x"))
+-- if ts.UvError.is(err) then ... end -- same as ts.is_uv_error(err)
+-- ```
+____exports.UvError = {
+    new = function(name, message, path, code)
+        if type(name) ~= "string" then
+            error(
+                "ts.UvError.new: name must be a string, got " .. type(name),
+                2
+            )
+        end
+        return ____exports.new_uv_error(name, message, path, code)
+    end,
+    is = function(err) return ____exports.is_uv_error(err) end
+}
 return ____exports

@@ -55,3 +55,20 @@ export function is_uv_error(this: void, err: unknown): boolean {
 export function as_uv_error(err: unknown): UvError | undefined {
   return find_error(err, UvErrorMT) as UvError | undefined;
 }
+
+/**
+ * `ts.UvError`: make or recognise UvErrors from Lua, e.g. in wrappers of your own.
+ * ```lua
+ * error(ts.UvError.new("fs_open", "ENOENT: no such file or directory: /x", "/x"))
+ * if ts.UvError.is(err) then ... end -- same as ts.is_uv_error(err)
+ * ```
+ */
+export const UvError = {
+  /** A UvError for luv function `name` from luv's message (code parsed from it unless given). */
+  new: (name: string, message: unknown, path?: unknown, code?: unknown): UvError => {
+    if (type(name) !== "string") error(`ts.UvError.new: name must be a string, got ${type(name)}`, 2);
+    return new_uv_error(name, message, path, code);
+  },
+  /** True when `err` is (or wraps) a UvError. */
+  is: (err: unknown): boolean => is_uv_error(err),
+};
