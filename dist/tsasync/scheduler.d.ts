@@ -12,12 +12,10 @@ export interface Resumable {
     /** When true the task is resumed inside fast events instead of hopping to the main loop. */
     fast?: boolean;
 }
-/** Counters for benchmarks, `:checkhealth` and the inspector. */
+/** Counters for benchmarks and `:checkhealth`. */
 export declare const stats: {
     /** `runtime.schedule` calls made to leave fast events (one per loop turn, not per task). */
     hops: number;
-    /** Task resumptions. */
-    steps: number;
 };
 /**
  * Installs the functions that resume a task (set once by the task module): with any values,
@@ -25,8 +23,6 @@ export declare const stats: {
  * on is not compiled, so the common cases avoid it).
  */
 export declare function set_step(fn: (this: void, t: Resumable, ...args: unknown[]) => void, fn0: (this: void, t: Resumable) => void, fn1: (this: void, t: Resumable, a: unknown) => void): void;
-/** True while the trampoline runs: wake-ups are queued instead of resuming directly. */
-export declare function is_draining(): boolean;
 /** Appends a task to the ready queue (no checks). */
 export declare function enqueue(t: Resumable, v: Packed): void;
 /** Removes the newest ready-queue entry if it is `t` (undoes an `enqueue` whose yield failed). */

@@ -126,8 +126,8 @@ function ____exports.pack(...)
     t.n = n
     return t
 end
---- Counters for benchmarks, `:checkhealth` and the inspector.
-____exports.stats = {hops = 0, steps = 0}
+--- Counters for benchmarks and `:checkhealth`.
+____exports.stats = {hops = 0}
 step_fn = function()
 end
 step0_fn = function()
@@ -147,10 +147,6 @@ qv = {}
 qhead = 1
 qtail = 0
 draining = false
---- True while the trampoline runs: wake-ups are queued instead of resuming directly.
-function ____exports.is_draining()
-    return draining
-end
 --- Removes the newest ready-queue entry if it is `t` (undoes an `enqueue` whose yield failed).
 function ____exports.drop_last(t)
     if qtail >= qhead and qt[qtail] == t then

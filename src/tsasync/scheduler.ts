@@ -40,12 +40,10 @@ export interface Resumable {
   fast?: boolean;
 }
 
-/** Counters for benchmarks, `:checkhealth` and the inspector. */
+/** Counters for benchmarks and `:checkhealth`. */
 export const stats = {
   /** `runtime.schedule` calls made to leave fast events (one per loop turn, not per task). */
   hops: 0,
-  /** Task resumptions. */
-  steps: 0,
 };
 
 let step_fn: (this: void, t: Resumable, ...args: unknown[]) => void = () => {};
@@ -74,11 +72,6 @@ let qtail = 0;
 
 /** True while the trampoline runs (a task step or the drain loop is on the stack). */
 let draining = false;
-
-/** True while the trampoline runs: wake-ups are queued instead of resuming directly. */
-export function is_draining(): boolean {
-  return draining;
-}
 
 /** Appends a task to the ready queue (no checks). */
 export function enqueue(t: Resumable, v: Packed): void {

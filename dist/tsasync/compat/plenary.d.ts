@@ -35,6 +35,7 @@ export declare function run(this: void, async_function: AnyFn, callback?: AnyFn)
 export declare function void_(this: void, fn: AnyFn): AnyFn;
 declare function block_on(this: void, async_function: AnyFn, timeout?: number): LuaMultiReturn<unknown[]>;
 declare function apcall(this: void, fn: AnyFn, ...args: unknown[]): LuaMultiReturn<[boolean, ...unknown[]]>;
+/** plenary.async's `util` module: sleep, block_on, will_block, join, run_all, run_first, race, scheduler, apcall, protected. */
 export declare const util: {
     /** Suspends the running task for `ms` milliseconds. */
     sleep: (ms: number) => void;
@@ -84,6 +85,7 @@ declare class Semaphore {
     /** Waits (FIFO) for a permit and returns it; cancellation safe. */
     acquire(this: Semaphore): Permit;
 }
+/** plenary.async's `control` module: Condvar, Semaphore, channel.oneshot/counter/mpsc. */
 export declare const control: {
     /** plenary's Condvar: `cv:wait()`, `cv:notify_one()`, `cv:notify_all()` (ts.Condvar). */
     Condvar: typeof TsCondvar;

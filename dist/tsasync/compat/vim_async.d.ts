@@ -19,6 +19,7 @@ import * as polyfill_module from "./vim_async_polyfill";
 export declare const impl: polyfill_module.VimAsync;
 /** True when the polyfill was selected. */
 export declare const polyfill: boolean;
+/** `vim.async.run([name,] fn, ...)`: starts a task. */
 export declare const run: typeof polyfill_module.run;
 declare const await_: typeof polyfill_module.await_;
 export { await_ as await };

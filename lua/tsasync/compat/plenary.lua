@@ -147,6 +147,7 @@ local function apcall(fn, ...)
     end
     return pcall_(fn, ...)
 end
+--- plenary.async's `util` module: sleep, block_on, will_block, join, run_all, run_first, race, scheduler, apcall, protected.
 ____exports.util = {
     sleep = function(ms) return sleep(ms) end,
     block_on = block_on,
@@ -241,6 +242,7 @@ local function recv_last(rx)
         end
     end
 end
+--- plenary.async's `control` module: Condvar, Semaphore, channel.oneshot/counter/mpsc.
 ____exports.control = {
     Condvar = TsCondvar,
     Semaphore = Semaphore,

@@ -15,6 +15,7 @@ end
 ____exports.impl = pick()
 --- True when the polyfill was selected.
 ____exports.polyfill = ____exports.impl == polyfill_module
+--- `vim.async.run([name,] fn, ...)`: starts a task.
 ____exports.run = ____exports.impl.run
 local await_ = ____exports.impl.await
 ____exports.await = await_

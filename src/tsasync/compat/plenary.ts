@@ -130,6 +130,7 @@ function apcall(this: void, fn: AnyFn, ...args: unknown[]): LuaMultiReturn<[bool
   return pcall_(fn, ...args);
 }
 
+/** plenary.async's `util` module: sleep, block_on, will_block, join, run_all, run_first, race, scheduler, apcall, protected. */
 export const util = {
   /** Suspends the running task for `ms` milliseconds. */
   sleep: (ms: number) => sleep(ms),
@@ -242,6 +243,7 @@ function recv_last<T>(rx: Receiver<T>): T | undefined {
   }
 }
 
+/** plenary.async's `control` module: Condvar, Semaphore, channel.oneshot/counter/mpsc. */
 export const control = {
   /** plenary's Condvar: `cv:wait()`, `cv:notify_one()`, `cv:notify_all()` (ts.Condvar). */
   Condvar: TsCondvar,

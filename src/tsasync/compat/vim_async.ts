@@ -31,6 +31,10 @@ function pick(): polyfill_module.VimAsync {
 export const impl: polyfill_module.VimAsync = pick();
 /** True when the polyfill was selected. */
 export const polyfill: boolean = impl === (polyfill_module as polyfill_module.VimAsync);
+// vim.async's functions, taken from the selected implementation (documented there and in
+// `:help tsasync-vim-async`): run, await, pawait, wrap, iter, sleep, timeout, semaphore,
+// checkpoint, is_closing.
+/** `vim.async.run([name,] fn, ...)`: starts a task. */
 export const run = impl.run;
 const await_ = impl.await;
 export { await_ as await };
