@@ -29,6 +29,20 @@ local function targets()
 end
 
 describe("bad input sweep (Neovim layers)", function()
+  -- The sweep calls every ts.uv / ts.fs function with values like (7777, "x"): some succeed
+  -- (fs_symlink creates "x"), so it runs in a scratch directory, never in the repository.
+  local saved_cwd, scratch
+  setup(function()
+    saved_cwd = vim.fn.getcwd()
+    scratch = vim.fn.tempname()
+    vim.fn.mkdir(scratch, "p")
+    vim.fn.chdir(scratch)
+  end)
+  teardown(function()
+    vim.fn.chdir(saved_cwd)
+    vim.fn.delete(scratch, "rf")
+  end)
+
   it("every function rejects bad input by name or accepts it harmlessly", function()
     local saved = ts.config().on_unhandled
     ts.config({ on_unhandled = function() end })
