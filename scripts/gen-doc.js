@@ -50,7 +50,7 @@ const PARTIAL = process.argv.includes("--partial");
 /** Sections of the help file, in order: id (tag), title, source files (relative to src/tsasync). */
 const SECTIONS = [
   { id: "tsasync-intro", title: "Introduction", files: ["init.ts"] },
-  { id: "tsasync-model", title: "Model", files: ["task.ts", "scheduler.ts"] },
+  { id: "tsasync-model", title: "Model", files: ["task.ts"] },
   { id: "tsasync-tasks", title: "Tasks", files: ["run.ts", "task.ts", "await.ts", "block_on.ts", "shield.ts"] },
   { id: "tsasync-await", title: "Awaiting", files: ["await.ts"] },
   { id: "tsasync-futures", title: "Futures", files: ["future.ts"] },
@@ -74,7 +74,7 @@ const SECTIONS = [
     title: "LSP",
     files: ["lsp/init.ts", "lsp/request.ts", "lsp/wait_for_client.ts", "lsp/flows.ts", "lsp/error.ts", "lsp/client.ts"],
   },
-  { id: "tsasync-inspector", title: "Inspector, command, health", files: ["inspect.ts", "command.ts", "health.ts"] },
+  { id: "tsasync-inspector", title: "Inspector, command, health", files: ["command.ts", "inspect.ts", "task.ts", "health.ts"] },
   { id: "tsasync-types", title: "Types and migration", files: ["init.ts", "compat/plenary.ts"] },
   { id: "tsasync-testing", title: "Testing (ts.testing)", files: ["testing.ts"] },
   {
@@ -305,7 +305,7 @@ function collect() {
       continue;
     }
     for (const f of s.files) {
-      if (!markers.has(`${s.id}\t${f}`)) fail("scripts/gen-doc.js SECTIONS", `${s.id} lists src/tsasync/${f}, which has no @section ${s.id} marker`);
+      if (!markers.has(`${s.id}\t${f}`) && !PARTIAL) fail("scripts/gen-doc.js SECTIONS", `${s.id} lists src/tsasync/${f}, which has no @section ${s.id} marker`);
     }
   }
   return blocks;

@@ -1,25 +1,75 @@
 /** @noSelfInFile */
 /**
- * Tasks: a Lua coroutine plus its completion state, its place in the task tree, and its
- * cancellation state.
- *
- * Lifecycle. `ts.run(fn, ...)` creates a task. Started from plain code (a callback, an
- * autocmd, the main chunk) it runs at once until its first suspension; started inside a
- * running task it is that task's child and starts as soon as the parent suspends (a task
- * never preempts the one running). Started from a fast event it starts on the main loop.
- *
- * Structure. A child keeps its parent from completing; a child's failure that nobody is
- * waiting for (no `await`, no `on_complete`) fails the parent and cancels its other
- * children; cancelling a task cancels its whole subtree, including children it starts later.
- * `Task:detach()` takes a task out of its parent's tree.
- *
- * Cancellation is cooperative and level-triggered: `Task:cancel()` marks the task, releases
- * the operation it is suspended on at once (timers removed, callbacks orphaned so late
- * results go to their `cleanup`), and every suspension of the task from then on raises the
- * cancellation error (except inside `ts.shield`).
- *
- * Completion states: `"done"` (returned), `"failed"` (raised, or a child failed),
- * `"cancelled"` (cancelled and ended by the cancellation, or ended normally after it).
+ * @section tsasync-model
+ */
+/**
+ * A Lua coroutine plus its completion state. Tasks are stackful: any plain
+ * function called inside a task may suspend. Suspension points are
+ * |ts.await()| and everything built on it (|ts.sleep()|, |Task:await()|,
+ * |Future:await()|, ...).
+ * @help Task
+ * @tag tsasync-task
+ */
+/**
+ * A ready queue drained by one loop (a trampoline) owns every resumption:
+ * a callback that fires synchronously never nests `coroutine.resume`, so no
+ * chain of completions, however long, overflows a stack. A task started
+ * from plain code runs at once until its first suspension. A task started
+ * inside a running task starts as soon as that task suspends: a task never
+ * preempts the one running. Started from a fast event, it starts on the
+ * main loop.
+ * @help Scheduling
+ * @tag tsasync-scheduler
+ */
+/**
+ * libuv callbacks run in Neovim's "fast event" context, where most
+ * `vim.api` functions raise E5560. By default a task woken from a fast
+ * event continues on the main loop; wake-ups are batched, so one
+ * `vim.schedule` carries every task woken in that loop turn. A task woken
+ * from the main loop (a `vim.schedule` callback, an autocmd, an LSP
+ * handler) resumes directly, with no extra hop. `{ fast = true }` on
+ * |ts.run()| or |ts.wrap()| keeps a task in the fast context.
+ * @help Fast events
+ * @tag tsasync-fast-event
+ */
+/**
+ * A task started inside another task is its child. The parent does not
+ * complete until its children complete. A child's failure that nothing is
+ * waiting for (no |Task:await()|, |Task:pawait()| or |Task:on_complete()|
+ * at the moment it fails) fails the parent and cancels its other children.
+ * Cancelling a parent cancels its whole subtree, including children it
+ * starts after it was cancelled: they start cancelled, and their first
+ * suspension raises. |Task:detach()| opts a task out. Tasks started outside
+ * any task are roots. A task fails with its own error in preference to a
+ * child's; a child failure it does not fail with (a second failing
+ * child, or one failing after the parent raised its own error) is
+ * reported like a root's, never dropped.
+ * @help Structured concurrency
+ * @tag tsasync-structured
+ */
+/**
+ * Cooperative and level-triggered: |Task:cancel()| makes the task's
+ * current or next suspension raise a cancellation error, and once
+ * cancelled every later suspension raises again, so a |ts.pcall()| cannot
+ * swallow it by accident (except inside |ts.shield()|). The operation the
+ * task was suspended on is released at once: its deadline removed, a
+ * callback await's `on_cancel` called, a value that arrives later handed
+ * to its `cleanup`. A task cancelled from inside another task unwinds as
+ * soon as the cancelling task suspends; cancelled from plain code, it
+ * unwinds before |Task:cancel()| returns. A cancelled task ends with
+ * status "cancelled" unless it fails with another error.
+ * @help Cancellation
+ * @tag tsasync-cancellation
+ */
+/**
+ * "running"    executing now
+ * "suspended"  waiting, or ready to run (also: returned, waiting for its
+ *              children)
+ * "done"       returned; |Task:result()| gives its values
+ * "failed"     raised an error, or a child failed unobserved
+ * "cancelled"  cancelled (see |tsasync-cancellation|)
+ * @help Statuses
+ * @tag tsasync-status
  */
 import { CancelledError } from "./errors";
 import { Packed } from "./scheduler";
@@ -54,11 +104,23 @@ export declare function task_counts(this: void): {
     unhandled: number;
 };
 /**
- * A running computation. Create with `ts.run`; await with `Task:await()`.
- * @typeParam R the task's results, as a tuple (`[number]` for a function returning a number).
+ * @section tsasync-tasks
+ */
+/**
+ * A running computation: what |ts.run()| returns. Await it with
+ * |Task:await()| inside a task, or |Task:wait()| from synchronous code.
+ * Its methods are called with a colon. TypeScript: `Task<R>`, where `R` is
+ * the tuple of the task's results (`[number]` for a function returning a
+ * number).
+ * @typeParam R the task's results, as a tuple.
+ * @help Task
+ * @tag tsasync-Task
  */
 export declare class Task<R extends unknown[] = unknown[]> {
-    /** Name given to `ts.run` (default `"task"`). */
+    /**
+     * The name given to |ts.run()|, "task" by default.
+     * @help Task.name
+     */
     name: string;
     /**
      * @internal The coroutine while the task is live; its final status once it completed (the
@@ -111,75 +173,110 @@ export declare class Task<R extends unknown[] = unknown[]> {
     /** @internal finalizers (resources owned by the task), run when it completes */
     finalizers?: LuaTable<object, (this: void, t: Task) => void>;
     /**
-     * Waits for the task from inside another task and returns its results. Raises the task's
-     * error (with its traceback and context) if it failed, or a cancellation error if it was
-     * cancelled (`ts.is_cancelled(err)`).
+     * Inside a task: waits for the task and returns its results; raises its
+     * error (with its context, |tsasync-errors|), or a cancellation error if it
+     * was cancelled (|ts.is_cancelled()|). A task cannot await itself.
      * ```lua
      * local t = ts.run(function() ts.sleep(10); return 42 end)
      * ts.run(function() print(t:await()) end) -- 42
      * ```
+     * @help Task:await()
      */
     await(this: Task<R>): LuaMultiReturn<R>;
     /**
-     * Like `await` but protected: returns `true, ...results` or `false, err`. The current
-     * task's own cancellation is still raised, never returned.
+     * Protected |Task:await()|: returns `true, ...` or `false, err`. The
+     * running task's own cancellation is raised, never returned.
+     * @help Task:pawait()
      */
     pawait(this: Task<R>): LuaMultiReturn<[boolean, ...unknown[]]>;
     /**
-     * Blocks synchronous code until the task completes, pumping the event loop
-     * (`vim.wait`), and returns its results. Raises its error, or a timeout error
-     * (`ts.is_timeout`) after `timeout_ms` (the task keeps running). Refuses inside a
-     * task (use `await`) and inside a fast event.
-     * @param timeout_ms milliseconds; default: no limit (`<C-c>` interrupts).
+     * From synchronous code: pumps the event loop (`vim.wait`) until the task
+     * completes and returns its results, or raises its error. After
+     * `timeout_ms` raises a timeout error (|ts.is_timeout()|); the task keeps
+     * running. Without `timeout_ms` it waits until done; <C-c> interrupts.
+     * Refuses, with an error saying why, inside a task (use |Task:await()|)
+     * and inside a fast event.
+     * @param timeout_ms milliseconds; default: no limit.
+     * @help Task:wait({timeout_ms})
      */
     wait(this: Task<R>, timeout_ms?: number): LuaMultiReturn<R>;
     /**
-     * Requests cancellation. Returns true if the request took effect, false if the task had
-     * already completed or was already cancelled. The operation the task is suspended on is
-     * released at once and the task resumes with a cancellation error; its children are
+     * Requests cancellation (|tsasync-cancellation|). Returns true if the
+     * request took effect, false if the task had completed or was already
+     * cancelled. The operation the task is suspended on is released at once
+     * and the task resumes with a cancellation error; its children are
      * cancelled too.
      * @param reason any value, kept in the error (`err.reason`).
+     * @help Task:cancel({reason})
      */
     cancel(this: Task<R>, reason?: unknown): boolean;
     /**
-     * `"running"` (executing now), `"suspended"` (waiting or ready to run), `"done"`,
-     * `"failed"` or `"cancelled"`.
+     * One of the |tsasync-status| strings: "running" (executing now),
+     * "suspended" (waiting or ready to run), "done", "failed" or "cancelled".
+     * @help Task:status()
      */
     status(this: Task<R>): TaskStatus;
-    /** True once the task has completed (done, failed or cancelled). */
+    /**
+     * True once done, failed or cancelled.
+     * @help Task:is_done()
+     */
     is_done(this: Task<R>): boolean;
     /**
-     * After completion: `true, ...results` or `false, err`. Raises if the task is still
-     * running.
+     * After completion: `true, ...results` or `false, err`. Raises while the
+     * task is still running. Counts as observing the error.
+     * @help Task:result()
      */
     result(this: Task<R>): LuaMultiReturn<[boolean, ...unknown[]]>;
     /**
-     * Milliseconds since the task started, when known (recorded in debug mode only, see
-     * `ts.config`); nil otherwise.
+     * @section tsasync-inspector
+     */
+    /**
+     * Milliseconds since the task started, when recorded (debug mode, see
+     * |ts.config()|), else nil.
+     * @help Task:age()
      */
     age(this: Task<R>): number | undefined;
-    /** Where the task was started (debug mode) or where its function was defined: `file:line`. */
+    /**
+     * `file:line` where the task was started (debug mode), else where its
+     * function was defined.
+     * @help Task:site()
+     */
     site(this: Task<R>): string;
-    /** What the task is waiting for, in words (`"sleep"`, `"a future"`, ...); `""` once complete. */
+    /**
+     * What the task waits for, in words: "sleep (12 ms left)", "a future",
+     * 'task "x"', "a channel receive", "LSP textDocument/hover (client ...)";
+     * "" once complete.
+     * @help Task:waiting_on()
+     */
     waiting_on(this: Task<R>): string;
-    /** The task's live children. */
+    /**
+     * The task's live children.
+     * @help Task:children()
+     */
+    /**
+     * @section tsasync-tasks
+     */
     children(this: Task<R>): Task[];
     /**
-     * Calls `fn(ok, ...)` when the task completes (`true, ...results` or `false, err`); at once
-     * if it already has. Counts as observing the task's error. Errors raised by `fn` are
-     * reported, never lost. Returns a function that unsubscribes `fn`.
+     * Calls `fn(true, ...results)` or `fn(false, err)` when the task
+     * completes, at once if it already has. Counts as observing the error.
+     * An error raised by `fn` is reported and does not disturb the scheduler.
+     * Returns a function that unsubscribes `fn`.
+     * @help Task:on_complete({fn})
      */
     on_complete(this: Task<R>, fn: (this: void, ok: boolean, ...values: unknown[]) => void): () => void;
     /**
-     * Takes the task out of its parent's tree: the parent no longer waits for it, is not
-     * failed by it, and does not cancel it. Its errors, if unobserved, are reported like a
-     * root task's. A parent that had returned and waited only for this task completes at
-     * once. Returns the task.
+     * Takes the task out of its parent's tree: the parent neither waits for
+     * it, nor fails with it, nor cancels it. Its errors, if unobserved, are
+     * reported like a root task's. A parent that had returned and waited only
+     * for this task completes at once. Returns the task.
+     * @help Task:detach()
      */
     detach(this: Task<R>): Task<R>;
     /**
-     * A traceback: where the task is suspended, or where its error was raised, with the
-     * task's name and start site.
+     * A string naming the task, its status and start site, with the stack
+     * where it is suspended, or its error with the raise site's traceback.
+     * @help Task:traceback()
      */
     traceback(this: Task<R>): string;
 }

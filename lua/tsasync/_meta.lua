@@ -96,11 +96,13 @@ function tsasync.Barrier:wait() end
 ---@return number
 function tsasync.Barrier:waiting() end
 
---- Runs `fn` as a task and waits for it from synchronous code, pumping the event loop
---- (`vim.wait`); returns its results or raises its error. When `timeout_ms` passes first, the
---- task is cancelled and a timeout error (`ts.is_timeout`) is raised. Refuses inside a task
+--- Runs `fn` as a task and waits for it from synchronous code (commands,
+--- tests, startup), pumping the event loop (`vim.wait`). Returns its results
+--- or raises its error. When `timeout_ms` passes first the task is cancelled
+--- and a timeout error (|ts.is_timeout()|) is raised. Refuses inside a task
 --- and inside a fast event.
 --- ```lua
+--- local ok = ts.block_on(function() ts.sleep(5); return true end, 1000)
 --- local text = ts.block_on(function() return ts.fs.read_file("README.md") end, 1000)
 --- ```
 ---@param fn fun(): any
@@ -824,12 +826,19 @@ function tsasync.Process:is_done() end
 ---@return any...
 function tsasync.race(list) end
 
---- Starts `fn(...)` as a task and returns it. `ts.run(opts, fn, ...)` takes options:
---- `name` (shown in errors and the inspector), `detach` (a root task even inside a task),
---- `fast` (resume inside fast events). Inside a task the new task is a child: the parent
---- waits for it and fails when it fails unobserved.
+--- Starts `fn(...)` as a task and returns the |tsasync-Task|. `nil`
+--- arguments are kept. Inside a task the new task is a child: the parent
+--- waits for it and fails when it fails unobserved (|tsasync-structured|).
+--- Options:
+---   name    (string)  shown in errors, reports and tracebacks ("task")
+---   detach  (boolean) a root task even inside a task
+---   fast    (boolean) resume inside fast events (no `vim.api` then)
 --- ```lua
---- local t = ts.run(function(a, b) ts.sleep(10); return a + b end, 1, 2)
+--- local t = ts.run({ name = "sum" }, function(a, b)
+---   ts.sleep(10)
+---   return a + b
+--- end, 1, 2)
+--- print(t:wait(100)) -- 3
 --- ```
 ---@param fn fun(...: any): any
 ---@param ... any
@@ -918,12 +927,18 @@ function tsasync.Semaphore:available() end
 ---@return any...
 function tsasync.Semaphore:with(fn, ...) end
 
---- Runs `fn(...)` as a child task that the caller's cancellation does not reach, waits for
---- it, and returns its results (or raises its error). If the caller was cancelled meanwhile,
---- its cancellation is raised after `fn` finished. Use it for cleanup that must complete
---- (flush a file, send a final request).
+--- Inside a task: runs `fn(...)` as a child that the caller's cancellation
+--- does not reach, waits for it and returns its results (or raises its
+--- error). If the caller was cancelled meanwhile, that cancellation is
+--- raised once `fn` finished. For cleanup that must complete (flush a file,
+--- send a final request). Works inside |ts.timeout()| too: the shielded
+--- part finishes, then the timeout is raised.
 --- ```lua
---- ts.shield(function() ts.fs.write_file(path, data) end)
+--- ts.run(function()
+---   local ok, err = ts.pcall(do_work)
+---   -- even if this task is being cancelled, the state is saved:
+---   ts.shield(function() save_state(ok, err) end)
+--- end)
 --- ```
 ---@param fn fun(...: any): any
 ---@param ... any
@@ -965,14 +980,18 @@ function tsasync.sleep(ms) end
 ---@return tsasync.SystemResult
 function tsasync.system(cmd, opts) end
 
---- A running computation. Create with `ts.run`; await with `Task:await()`.
+--- A running computation: what |ts.run()| returns. Await it with
+--- |Task:await()| inside a task, or |Task:wait()| from synchronous code.
+--- Its methods are called with a colon. TypeScript: `Task<R>`, where `R` is
+--- the tuple of the task's results (`[number]` for a function returning a
+--- number).
 ---@class tsasync.Task
 ---@field name string
 tsasync.Task = {}
 
---- Waits for the task from inside another task and returns its results. Raises the task's
---- error (with its traceback and context) if it failed, or a cancellation error if it was
---- cancelled (`ts.is_cancelled(err)`).
+--- Inside a task: waits for the task and returns its results; raises its
+--- error (with its context, |tsasync-errors|), or a cancellation error if it
+--- was cancelled (|ts.is_cancelled()|). A task cannot await itself.
 --- ```lua
 --- local t = ts.run(function() ts.sleep(10); return 42 end)
 --- ts.run(function() print(t:await()) end) -- 42
@@ -980,76 +999,82 @@ tsasync.Task = {}
 ---@return any...
 function tsasync.Task:await() end
 
---- Like `await` but protected: returns `true, ...results` or `false, err`. The current
---- task's own cancellation is still raised, never returned.
+--- Protected |Task:await()|: returns `true, ...` or `false, err`. The
+--- running task's own cancellation is raised, never returned.
 ---@return boolean
 ---@return any...
 function tsasync.Task:pawait() end
 
---- Blocks synchronous code until the task completes, pumping the event loop
---- (`vim.wait`), and returns its results. Raises its error, or a timeout error
---- (`ts.is_timeout`) after `timeout_ms` (the task keeps running). Refuses inside a
---- task (use `await`) and inside a fast event.
+--- From synchronous code: pumps the event loop (`vim.wait`) until the task
+--- completes and returns its results, or raises its error. After
+--- `timeout_ms` raises a timeout error (|ts.is_timeout()|); the task keeps
+--- running. Without `timeout_ms` it waits until done; <C-c> interrupts.
+--- Refuses, with an error saying why, inside a task (use |Task:await()|)
+--- and inside a fast event.
 ---@param timeout_ms? number
 ---@return any...
 function tsasync.Task:wait(timeout_ms) end
 
---- Requests cancellation. Returns true if the request took effect, false if the task had
---- already completed or was already cancelled. The operation the task is suspended on is
---- released at once and the task resumes with a cancellation error; its children are
+--- Requests cancellation (|tsasync-cancellation|). Returns true if the
+--- request took effect, false if the task had completed or was already
+--- cancelled. The operation the task is suspended on is released at once
+--- and the task resumes with a cancellation error; its children are
 --- cancelled too.
 ---@param reason? any
 ---@return boolean
 function tsasync.Task:cancel(reason) end
 
---- `"running"` (executing now), `"suspended"` (waiting or ready to run), `"done"`,
---- `"failed"` or `"cancelled"`.
+--- One of the |tsasync-status| strings: "running" (executing now),
+--- "suspended" (waiting or ready to run), "done", "failed" or "cancelled".
 ---@return "running"|"suspended"|"done"|"failed"|"cancelled"
 function tsasync.Task:status() end
 
---- True once the task has completed (done, failed or cancelled).
+--- True once done, failed or cancelled.
 ---@return boolean
 function tsasync.Task:is_done() end
 
---- After completion: `true, ...results` or `false, err`. Raises if the task is still
---- running.
+--- After completion: `true, ...results` or `false, err`. Raises while the
+--- task is still running. Counts as observing the error.
 ---@return boolean
 ---@return any...
 function tsasync.Task:result() end
 
---- Milliseconds since the task started, when known (recorded in debug mode only, see
---- `ts.config`); nil otherwise.
+--- Milliseconds since the task started, when recorded (debug mode, see
+--- |ts.config()|), else nil.
 ---@return nil|number
 function tsasync.Task:age() end
 
---- Where the task was started (debug mode) or where its function was defined: `file:line`.
+--- `file:line` where the task was started (debug mode), else where its
+--- function was defined.
 ---@return string
 function tsasync.Task:site() end
 
---- What the task is waiting for, in words (`"sleep"`, `"a future"`, ...); `""` once complete.
+--- What the task waits for, in words: "sleep (12 ms left)", "a future",
+--- 'task "x"', "a channel receive", "LSP textDocument/hover (client ...)";
+--- "" once complete.
 ---@return string
 function tsasync.Task:waiting_on() end
 
---- The task's live children.
 ---@return tsasync.Task[]
 function tsasync.Task:children() end
 
---- Calls `fn(ok, ...)` when the task completes (`true, ...results` or `false, err`); at once
---- if it already has. Counts as observing the task's error. Errors raised by `fn` are
---- reported, never lost. Returns a function that unsubscribes `fn`.
+--- Calls `fn(true, ...results)` or `fn(false, err)` when the task
+--- completes, at once if it already has. Counts as observing the error.
+--- An error raised by `fn` is reported and does not disturb the scheduler.
+--- Returns a function that unsubscribes `fn`.
 ---@param fn fun(ok: boolean, ...: any)
 ---@return fun()
 function tsasync.Task:on_complete(fn) end
 
---- Takes the task out of its parent's tree: the parent no longer waits for it, is not
---- failed by it, and does not cancel it. Its errors, if unobserved, are reported like a
---- root task's. A parent that had returned and waited only for this task completes at
---- once. Returns the task.
+--- Takes the task out of its parent's tree: the parent neither waits for
+--- it, nor fails with it, nor cancels it. Its errors, if unobserved, are
+--- reported like a root task's. A parent that had returned and waited only
+--- for this task completes at once. Returns the task.
 ---@return tsasync.Task
 function tsasync.Task:detach() end
 
---- A traceback: where the task is suspended, or where its error was raised, with the
---- task's name and start site.
+--- A string naming the task, its status and start site, with the stack
+--- where it is suspended, or its error with the raise site's traceback.
 ---@return string
 function tsasync.Task:traceback() end
 

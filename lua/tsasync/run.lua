@@ -27,13 +27,23 @@ function run_opts(opts, fn, ...)
     end
     return spawn(opts, fn, ...)
 end
---- Starts `fn(...)` as a task and returns it. `ts.run(opts, fn, ...)` takes options:
--- `name` (shown in errors and the inspector), `detach` (a root task even inside a task),
--- `fast` (resume inside fast events). Inside a task the new task is a child: the parent
--- waits for it and fails when it fails unobserved.
+--- Starts `fn(...)` as a task and returns the |tsasync-Task|. `nil`
+-- arguments are kept. Inside a task the new task is a child: the parent
+-- waits for it and fails when it fails unobserved (|tsasync-structured|).
+-- Options:
+--   name    (string)  shown in errors, reports and tracebacks ("task")
+--   detach  (boolean) a root task even inside a task
+--   fast    (boolean) resume inside fast events (no `vim.api` then)
 -- ```lua
--- local t = ts.run(function(a, b) ts.sleep(10); return a + b end, 1, 2)
+-- local t = ts.run({ name = "sum" }, function(a, b)
+--   ts.sleep(10)
+--   return a + b
+-- end, 1, 2)
+-- print(t:wait(100)) -- 3
 -- ```
+-- 
+-- @help ts.run({fn}, {...})
+-- @help ts.run({opts}, {fn}, {...})
 function ____exports.run(a, ...)
     local ta = type(a)
     if ta == "function" then

@@ -807,9 +807,15 @@ local function check_task(____self, fname)
         )
     end
 end
---- A running computation. Create with `ts.run`; await with `Task:await()`.
+--- A running computation: what |ts.run()| returns. Await it with
+-- |Task:await()| inside a task, or |Task:wait()| from synchronous code.
+-- Its methods are called with a colon. TypeScript: `Task<R>`, where `R` is
+-- the tuple of the task's results (`[number]` for a function returning a
+-- number).
 -- 
--- @typeParam R the task's results, as a tuple (`[number]` for a function returning a number).
+-- @typeParam R the task's results, as a tuple.
+-- @help Task
+-- @tag tsasync-Task
 ____exports.Task = __TS__Class()
 local Task = ____exports.Task
 Task.name = "Task"

@@ -1,16 +1,23 @@
 /**
- * `ts.shield`: finishing work that must not be interrupted by the caller's cancellation.
+ * @section tsasync-tasks
  */
 import { await_task, first, protect, running_task, shield_enter, shield_leave, spawn } from "./task";
 
 /**
- * Runs `fn(...)` as a child task that the caller's cancellation does not reach, waits for
- * it, and returns its results (or raises its error). If the caller was cancelled meanwhile,
- * its cancellation is raised after `fn` finished. Use it for cleanup that must complete
- * (flush a file, send a final request).
+ * Inside a task: runs `fn(...)` as a child that the caller's cancellation
+ * does not reach, waits for it and returns its results (or raises its
+ * error). If the caller was cancelled meanwhile, that cancellation is
+ * raised once `fn` finished. For cleanup that must complete (flush a file,
+ * send a final request). Works inside |ts.timeout()| too: the shielded
+ * part finishes, then the timeout is raised.
  * ```lua
- * ts.shield(function() ts.fs.write_file(path, data) end)
+ * ts.run(function()
+ *   local ok, err = ts.pcall(do_work)
+ *   -- even if this task is being cancelled, the state is saved:
+ *   ts.shield(function() save_state(ok, err) end)
+ * end)
  * ```
+ * @help ts.shield({fn}, {...})
  */
 export function shield(this: void, fn: (this: void, ...args: any[]) => unknown, ...args: unknown[]): LuaMultiReturn<any[]> {
   if (type(fn) !== "function") error(`ts.shield: fn must be a function, got ${type(fn)}`, 2);
