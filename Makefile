@@ -8,10 +8,14 @@
 #   make typecheck-consumer  build, npm pack, install the tarball into a throwaway TypeScript plugin
 #                (spec/fixtures/consumer) and compile it with TSTL: the declarations work and
 #                reject misuse (scripts/typecheck-consumer.sh, ~12 s, offline)
-#   make check   build, then fail if the committed lua/ differs from the fresh build
+#   make doc     doc/tsasync.txt (:help) from the doc comments in src/ (scripts/gen-doc.js; also
+#                part of `make build`)
+#   make check   build, then fail if the committed lua/, dist/ or doc/tsasync.txt differs from
+#                the fresh build
 #   make test    deps, check, then the specs on every lane (scripts/test.sh):
 #                  oldest = newest Neovim in Debian trixie, newest = newest in forky (else sid),
-#                  puc    = spec/core/ under PUC Lua 5.1 + luv;
+#                  puc    = spec/core/ under PUC Lua 5.1 + luv,
+#                  types  = scripts/typecheck-consumer.sh (the npm package compiles in a TS plugin);
 #                ends with one line "N passed, N failed, N skipped" over all lanes
 #   make spec    same as test without `check` (for development: lua/ need not be committed)
 #   make generate  rerun scripts/gen-uv.lua with the newest Neovim: src/tsasync/uv/generated.ts
@@ -28,7 +32,7 @@
 # Variables:
 #   NVIM=path        test/spec/demo with that one Neovim (+ the PUC lane) instead of the downloaded ones
 #   BUSTED_ARGS=...  passed to busted in every lane, e.g. BUSTED_ARGS="--filter=timer"
-#   LANES="newest"   run only some lanes (oldest newest puc; "nvim puc" with NVIM=)
+#   LANES="newest"   run only some lanes (oldest newest puc types; "nvim puc types" with NVIM=)
 
 DEPS        := .deps
 NVIM_OLDEST := $(DEPS)/nvim-oldest/bin/nvim
@@ -55,7 +59,7 @@ export BUSTED_ARGS LANES LANE_TIMEOUT BENCH_CASES BENCH_REPS BENCH_WRITE
 XDG      := $(CURDIR)/$(DEPS)/xdg
 TEST_ENV := XDG_CONFIG_HOME=$(XDG)/config XDG_DATA_HOME=$(XDG)/data XDG_STATE_HOME=$(XDG)/state XDG_CACHE_HOME=$(XDG)/cache
 
-.PHONY: node-deps deps build check typecheck-consumer test spec demo bench stress clean generate generate-lsp generate-uv $(LUA_STAMP) $(TSLS_STAMP) $(NVIM_OLDEST) $(NVIM_NEWEST)
+.PHONY: node-deps deps build doc check typecheck-consumer test spec demo bench stress clean generate generate-lsp generate-uv $(LUA_STAMP) $(TSLS_STAMP) $(NVIM_OLDEST) $(NVIM_NEWEST)
 
 deps: node-deps $(LUA_STAMP) $(NVIM_OLDEST) $(NVIM_NEWEST) $(TSLS_STAMP)
 
@@ -86,20 +90,26 @@ generate-lsp: $(NVIM_NEWEST)
 
 # lua/ is generated only: wiped before each build so outputs of deleted sources disappear.
 # TSTL writes its output even on type errors, but exits non-zero (2): the recipe fails then.
-# dist/ (TypeScript declarations for the npm package) and lua/tsasync/_meta.lua (LuaCATS
-# annotations for lua-language-server) come out of the same build; both are committed and checked.
+# dist/ (TypeScript declarations for the npm package), lua/tsasync/_meta.lua (LuaCATS
+# annotations for lua-language-server) and doc/tsasync.txt (:help, from the doc comments) come
+# out of the same build; all are committed and checked.
 build: node-deps
 	rm -rf lua dist
 	$(TSTL) -p tsconfig.json
 	@scripts/dist-types.sh
 	@node scripts/gen-luacats.js dist/tsasync lua/tsasync/_meta.lua
+	@node scripts/gen-doc.js doc/tsasync.txt
+
+# The help file alone (no TypeScript compiler needed): edit the doc comments, then `make doc`.
+doc:
+	node scripts/gen-doc.js doc/tsasync.txt
 
 # CI: the committed Lua must be exactly what the committed TypeScript compiles to.
 # `git status --porcelain` (not `git diff --exit-code`) so new untracked files count too.
 check: build
-	@if [ -n "$$(git status --porcelain -- lua dist)" ]; then \
-	  git status --short -- lua dist; git --no-pager diff --stat -- lua dist; \
-	  echo "lua/ or dist/ is out of date: run 'make build' and commit lua/ and dist/"; exit 1; fi
+	@if [ -n "$$(git status --porcelain -- lua dist doc)" ]; then \
+	  git status --short -- lua dist doc; git --no-pager diff --stat -- lua dist doc; \
+	  echo "lua/, dist/ or doc/tsasync.txt is out of date: run 'make build' and commit them"; exit 1; fi
 
 typecheck-consumer: build
 	@scripts/typecheck-consumer.sh

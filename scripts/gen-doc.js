@@ -29,9 +29,12 @@
 //    and "Return: ~" blocks, as in Neovim's generated help.
 //  - Text is help markup: `|tag|` links, `{arg}` arguments, `Heading ~` lines, `*tag*`.
 //    Code is written as Markdown fences (readable in TypeScript and lua-language-server hovers
-//    too): ```lua ... ``` becomes `>lua` ... `<`; ```text ... ``` (or a bare ```) becomes `>` ... `<`.
-//    Lines are kept as written (no reflow); a text line longer than 78 columns in the help is an
-//    error, so write comments wrapped to 74 columns in entries and 78 in section text.
+//    too): ```lua ... ``` becomes `>lua` ... `<`; ```text ... ``` (or a bare ```) becomes `>` ... `<`
+//    (the code indented by 4 more than the text, the closing `<` in column 0 as the help syntax
+//    wants).
+//    Lines are kept as written (no reflow); a line longer than 78 columns in the help is an
+//    error, so write comments wrapped to 74 columns in entries and 78 in section text (code in
+//    entries: 70).
 //  - Other JSDoc tags (`@internal`, `@deprecated`, ...) are ignored here.
 //
 // SECTIONS below fixes the order of the sections and, for each, the source files whose entries
@@ -188,11 +191,13 @@ function renderText(lines, indent, where) {
     }
     if (f && fence !== null) {
       fence = null;
-      out.push(pad + " ".repeat(fenceIndent) + "<");
+      out.push("<"); // the help syntax ends a code block only at a `<` in column 0
       return;
     }
     if (fence !== null) {
-      out.push(l === "" ? "" : pad + " ".repeat(fenceIndent + 4) + l.slice(Math.min(fenceIndent, l.search(/\S|$/))));
+      const code = l === "" ? "" : pad + " ".repeat(fenceIndent + 4) + l.slice(Math.min(fenceIndent, l.search(/\S|$/)));
+      if (code.length > WIDTH) fail(`${where}+${i + 1}`, `code line longer than ${WIDTH} columns in the help (${code.length}): ${l}`);
+      out.push(code);
       return;
     }
     const s = l === "" ? "" : pad + l;

@@ -9,6 +9,8 @@
 #   oldest  every spec in spec/ (recursive) in .deps/nvim-oldest  (newest Neovim in Debian trixie)
 #   newest  every spec in spec/ (recursive) in .deps/nvim-newest  (newest Neovim in forky, else sid)
 #   puc     spec/core/ only, under PUC Lua 5.1 + luv (.deps/lua), no vim.*
+#   types   scripts/typecheck-consumer.sh: the npm package's declarations compile in a throwaway
+#           TypeScript plugin and reject its misuses (2 checks; a failure counts as 1 failed)
 # --nvim PATH replaces the two Neovim lanes by one lane "nvim" running PATH.
 #
 # A lane counts its closing "N passed, N failed" line (spec/ci_output.lua; with -o TAP its TAP
@@ -36,9 +38,9 @@ eval "busted_args=(${BUSTED_ARGS:-})"
 if [ -n "$custom_nvim" ]; then
   nvim_path=$(command -v "$custom_nvim") || { echo "test.sh: no Neovim at '$custom_nvim'" >&2; exit 2; }
   custom_nvim=$(readlink -f "$nvim_path")
-  LANES=${LANES:-"nvim puc"}
+  LANES=${LANES:-"nvim puc types"}
 else
-  LANES=${LANES:-"oldest newest puc"}
+  LANES=${LANES:-"oldest newest puc types"}
 fi
 
 # Isolation: nothing from the user's Neovim/Lua setup leaks in (NVIM is set inside :terminal).
@@ -131,7 +133,8 @@ for lane in $LANES; do
     oldest|newest) nvim_lane "$lane" "$ROOT/.deps/nvim-$lane/bin/nvim" ;;
     nvim) nvim_lane nvim "${custom_nvim:?lane nvim needs --nvim PATH}" ;;
     puc) puc_lane ;;
-    *) echo "test.sh: unknown lane '$lane' (oldest newest nvim puc)" >&2; exit 2 ;;
+    types) run_lane types "TypeScript consumer" bash -c 'scripts/typecheck-consumer.sh && echo "2 passed, 0 failed, 0 skipped"' ;;
+    *) echo "test.sh: unknown lane '$lane' (oldest newest nvim puc types)" >&2; exit 2 ;;
   esac
 done
 

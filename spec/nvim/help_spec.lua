@@ -1,5 +1,6 @@
--- doc/tsasync.txt: :helptags accepts it, and every public function and method has a tag
--- (`ts.x()`, `ts.mod.x()`, `Class:method()`), so `:help` finds all of the API.
+-- doc/tsasync.txt: generated from the doc comments in src/ (scripts/gen-doc.js, `make doc`);
+-- :helptags accepts it, and every public function and method has a tag (`ts.x()`,
+-- `ts.mod.x()`, `ts.uv.x()`, `Class:method()`), so `:help` finds all of the API.
 local ts = require("tsasync")
 
 local function helptags()
@@ -46,7 +47,7 @@ describe("doc/tsasync.txt", function()
     local names = {}
     for k, v in pairs(ts) do
       if type(v) == "function" then names[#names + 1] = "ts." .. k
-      elseif type(v) == "table" and k ~= "uv" and k:match("^%l") then -- ts.uv: hundreds of generated luv names, one section
+      elseif type(v) == "table" and k:match("^%l") then
         for k2, v2 in pairs(v) do
           if type(v2) == "function" and not k2:match("^_") then names[#names + 1] = "ts." .. k .. "." .. k2 end
         end
@@ -74,5 +75,50 @@ describe("doc/tsasync.txt", function()
     end
     assert.is_true(#names > 40)
     assert.same({}, missing(names))
+  end)
+
+  it("has an entry for every luv wrapper of ts.uv (the generated list)", function()
+    local names = {}
+    for name in pairs(ts.uv.specs) do names[#names + 1] = "ts.uv." .. name end
+    assert.is_true(#names > 50)
+    assert.same({}, missing(names))
+  end)
+
+  it("is what scripts/gen-doc.js makes of the doc comments in src/", function()
+    local root = vim.fn.getcwd()
+    local out = vim.fn.tempname()
+    local r = vim.system({ "node", root .. "/scripts/gen-doc.js", out }, { cwd = root }):wait()
+    assert.are.equal(0, r.code, r.stderr)
+    assert.are.equal(table.concat(vim.fn.readfile(out), "\n"), table.concat(vim.fn.readfile(root .. "/doc/tsasync.txt"), "\n"))
+    os.remove(out)
+  end)
+
+  it("gen-doc.js rejects a broken doc comment (entry without a section, unknown link)", function()
+    local root = vim.fn.getcwd()
+    local tmp = vim.fn.tempname()
+    vim.fn.mkdir(tmp .. "/scripts", "p")
+    vim.fn.writefile(vim.fn.readfile(root .. "/scripts/gen-doc.js"), tmp .. "/scripts/gen-doc.js")
+    local function gen(files)
+      vim.fn.delete(tmp .. "/src", "rf")
+      vim.fn.mkdir(tmp .. "/src/tsasync", "p")
+      for name, text in pairs(files) do vim.fn.writefile(vim.split(text, "\n"), tmp .. "/src/tsasync/" .. name) end
+      return vim.system({ "node", tmp .. "/scripts/gen-doc.js", "--partial", tmp .. "/out.txt" }):wait()
+    end
+    local ok = gen({ ["run.ts"] = "/**\n * @section tsasync-tasks\n */\n/**\n * Text.\n * @help ts.run({fn})\n */\nexport function run() {}" })
+    assert.are.equal(0, ok.code, ok.stderr)
+    local text = table.concat(vim.fn.readfile(tmp .. "/out.txt"), "\n")
+    assert.matches("ts.run%(%{fn%}%) +%*ts%.run%(%)%*\n    Text%.", text)
+    local r = gen({ ["run.ts"] = "/**\n * Text.\n * @help ts.run({fn})\n */\nexport function run() {}" })
+    assert.are_not.equal(0, r.code)
+    assert.matches("before any @section marker", r.stderr)
+    r = gen({ ["run.ts"] = "/**\n * @section tsasync-tasks\n */\n/**\n * See |ts.nothing()|.\n * @help ts.run({fn})\n */" })
+    assert.are.equal(0, r.code) -- --partial: links are not checked
+    r = gen({ ["run.ts"] = "/**\n * @section tsasync-nowhere\n */" })
+    assert.are_not.equal(0, r.code)
+    assert.matches("no such section", r.stderr)
+    r = gen({ ["run.ts"] = "/**\n * @section tsasync-tasks\n */\n/**\n * " .. string.rep("x", 80) .. "\n * @help ts.run({fn})\n */" })
+    assert.are_not.equal(0, r.code)
+    assert.matches("longer than 78 columns", r.stderr)
+    vim.fn.delete(tmp, "rf")
   end)
 end)
