@@ -59,7 +59,7 @@ const SECTIONS = [
   { id: "tsasync-futures", title: "Futures", files: ["future.ts"] },
   { id: "tsasync-errors", title: "Errors", files: ["errors.ts"] },
   { id: "tsasync-config", title: "Configuration", files: ["config.ts", "version.ts"] },
-  { id: "tsasync-combinators", title: "Combinators", files: ["combinators.ts", "group.ts"] },
+  { id: "tsasync-combinators", title: "Combinators", files: ["combinators.ts"] },
   { id: "tsasync-deadlines", title: "Deadlines and scopes", files: ["deadline.ts", "scope.ts"] },
   { id: "tsasync-editor", title: "Editor helpers", files: ["editor.ts"] },
   {

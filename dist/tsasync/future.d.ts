@@ -5,6 +5,9 @@
  * order they started waiting. Resolving and rejecting never suspend, so plain callbacks,
  * autocmds and libuv callbacks can complete futures that tasks await.
  */
+/**
+ * @section tsasync-futures
+ */
 import { Packed } from "./scheduler";
 import { Task, WaitList } from "./task";
 /** `Future.s` once resolved. */
@@ -29,27 +32,59 @@ export declare class Future<R extends unknown[] = unknown[]> {
     e?: unknown;
     /** @internal waiting tasks and callbacks */
     w?: WaitList;
-    /** Creates a pending future. */
+    /**
+     * Creates a pending future: a one-shot completion cell. Resolving and
+     * rejecting never suspend, so plain callbacks can complete it.
+     * ```lua
+     * local f = ts.Future.new()
+     * ts.run(function() print(f:await()) end)
+     * vim.schedule(function() f:resolve("hello") end)
+     * ```
+     * @help ts.Future.new()
+     */
     static new<R extends unknown[] = unknown[]>(this: void): Future<R>;
-    /** Completes the future with `...`. Raises if it was already completed. */
+    /**
+     * Completes the future with the values; wakes its waiters in the order
+     * they started waiting. Raises if already completed.
+     * @help Future:resolve({...})
+     */
     resolve(this: Future<R>, ...values: R): void;
-    /** Completes the future with error `err` (raised by `await`). Raises if already completed. */
+    /**
+     * Completes the future with error `err` (not nil), which its awaiters
+     * raise. Raises if already completed.
+     * @help Future:reject({err})
+     */
     reject(this: Future<R>, err: unknown): void;
     /**
-     * Inside a task: waits until the future completes, then returns its values or raises its
-     * error. Cancelling the waiting task removes it from the future (nothing else changes).
+     * Inside a task: waits until the future completes, then returns its
+     * values or raises its error. Cancelling the waiting task removes it from
+     * the future and changes nothing else.
+     * @help Future:await()
      */
     await(this: Future<R>): LuaMultiReturn<R>;
-    /** Like `await`, protected: `true, ...values` or `false, err` (own cancellation is raised). */
+    /**
+     * Protected |Future:await()|: `true, ...values` or `false, err`. The
+     * running task's own cancellation is raised, never returned.
+     * @help Future:pawait()
+     */
     pawait(this: Future<R>): LuaMultiReturn<[boolean, ...unknown[]]>;
-    /** True once resolved or rejected. */
+    /**
+     * True once resolved or rejected.
+     * @help Future:is_done()
+     */
     is_done(this: Future<R>): boolean;
     /**
-     * Calls `fn(true, ...values)` or `fn(false, err)` when the future completes (at once if it
-     * has). Errors raised by `fn` are reported. Returns a function that unsubscribes `fn`.
+     * Calls `fn(true, ...values)` or `fn(false, err)` on completion, at once
+     * if complete. An error raised by `fn` is reported (|tsasync-errors|).
+     * Returns a function that unsubscribes `fn`.
+     * @help Future:on_complete({fn})
      */
     on_complete(this: Future<R>, fn: (this: void, ok: boolean, ...values: unknown[]) => void): () => void;
-    /** After completion: `true, ...values` or `false, err`. Raises while pending. */
+    /**
+     * After completion: `true, ...values` or `false, err`. Raises while
+     * pending.
+     * @help Future:result()
+     */
     result(this: Future<R>): LuaMultiReturn<[boolean, ...unknown[]]>;
 }
 /** True when `x` is a Future. */

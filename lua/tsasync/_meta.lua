@@ -6,35 +6,51 @@
 ---@class tsasync
 local tsasync = {}
 
---- Waits for every item and returns their results in input order: `{ {a1, a2}, {b1}, ... }`
---- (entry i is a list of item i's results). Fail fast: the first error cancels the other
---- items, waits until they completed, and is raised (with its traceback).
+--- Waits for every item; returns `{ {...}, {...}, ... }`: entry i is a list
+--- of item i's results (`{}` for none). Fail fast: the first error cancels
+--- the other items, waits until they completed, and is raised, with its
+--- traceback and task context. An empty list gives `{}`.
 --- ```lua
---- local r = ts.all({ function() return 1 end, function() ts.sleep(5); return 2, 3 end })
---- -- r = { { 1 }, { 2, 3 } }
+--- local r = ts.all({
+---   function() return read_config() end,
+---   function() return ts.await(2, vim.uv.fs_stat, "init.lua") end,
+--- })
+--- local config, err, stat = r[1][1], r[2][1], r[2][2]
 --- ```
 ---@param list (tsasync.Task|tsasync.Future|fun(): any)[]
 ---@return any[][]
 function tsasync.all(list) end
 
---- Waits for every item and describes each outcome, in input order; never raises (except
---- the running task's own cancellation): entry i is `{ ok = true, n = <count>, ... }` with
---- item i's results at `1..n`, or `{ ok = false, err }` with its error at `[1]`.
+--- Waits for every item and never raises (except the caller's own
+--- cancellation). Entry i describes item i:
+---   `{ ok = true, n = <count>, ... }`   its results at 1..n, their count
+---                                      in `n` (nil results keep their place)
+---   `{ ok = false, err }`              its error, both at index 1
+---                                      (`entry[1]`) and as field `entry.err`
+--- (The contract writes `{ ok = true, n, ... } | { ok = false, err }`: `n` is
+--- a field, the values are positional, the error is in both places.)
 --- ```lua
---- local r = ts.all_settled({ function() return "a" end, function() error("b") end })
---- -- r[1] = { ok = true, n = 1, "a" }; r[2].ok == false, r[2][1] is the error
+--- for i, e in ipairs(ts.all_settled(jobs)) do
+---   if e.ok then print(i, unpack(e, 1, e.n))
+---   else print(i, "failed", e[1]) end
+--- end
 --- ```
 ---@param list (tsasync.Task|tsasync.Future|fun(): any)[]
 ---@return ({ ok: boolean, n: number }|{ ok: boolean, 1: any })[]
 function tsasync.all_settled(list) end
 
---- Returns the results of the first item to succeed; cancels the others and waits until
---- they completed. When every item fails, raises one aggregate error: `err.kind ==
---- "aggregate"`, `err.errors[i]` = item i's error, `tostring(err)` lists them one per line
---- (`ts.is_cancelled(err)` is false even if the items were cancelled). An empty list raises
---- that error too.
+--- Returns the results of the first item to succeed; the others are
+--- cancelled. When every item fails (an empty list included) it raises one
+--- aggregate error:                                    *tsasync-aggregate*
+---   err.kind      "aggregate"
+---   err.message   "ts.any: all <n> items failed"
+---   err.errors    the failures in input order (`err.errors[i]` is item
+---                 i's error, with its traceback)
+---   tostring(err) the message, then one line "  [i] <message>" per item
+--- |ts.is_cancelled()| is false for it, even when the items were cancelled.
+--- The fields stay readable when the error is wrapped by a task.
 --- ```lua
---- local body = ts.any({ fetch_from_mirror1, fetch_from_mirror2 })
+--- local body = ts.any({ fetch_mirror_a, fetch_mirror_b })
 --- ```
 ---@param list (tsasync.Task|tsasync.Future|fun(): any)[]
 ---@return any...
@@ -45,26 +61,46 @@ function tsasync.any(list) end
 ---@type table<string, fun(...: any): any>
 tsasync.api = nil
 
---- Returns an iterator over the items in completion order: each call suspends until the next
---- item completes and returns it (the Task started for a function, or the Task or Future as
---- given) and its index in the list; `nil` once all were returned. Failed items are returned
---- too: `:await()` them to get their results or error. Leaving the loop early leaves the
---- remaining items running (they are children of the caller: cancel them or await them).
---- PUC Lua 5.1 cannot suspend inside a generic `for`: call the iterator in a `while` loop there.
+--- Returns an iterator: each call suspends until the next item completes
+--- and returns it (the Task started for a function, or the Task or Future
+--- as given) and its index; nil once every item was returned. Failed items
+--- are returned too: their `:await()` raises the error. Leaving the loop
+--- early leaves the remaining items running (they are children of the
+--- caller: cancel or await them). Only one task at a time may wait on the
+--- iterator. PUC Lua 5.1 cannot suspend inside a generic `for` ("attempt
+--- to yield across C-call boundary"); there call the iterator in a `while`
+--- loop.
 --- ```lua
---- for t, i in ts.as_completed({ job_a, job_b, job_c }) do print(i, t:await()) end
+--- for t, i in ts.as_completed({ job_a, job_b }) do
+---   print(i, t:await())
+--- end
+--- -- PUC Lua 5.1:
+--- local next_done = ts.as_completed({ job_a, job_b })
+--- while true do
+---   local t, i = next_done()
+---   if not t then break end
+---   print(i, t:await())
+--- end
 --- ```
 ---@param list (tsasync.Task|tsasync.Future|fun(): any)[]
 ---@return fun(): nil|tsasync.Task|tsasync.Future, nil|number
 function tsasync.as_completed(list) end
 
---- Suspends the running task until `x` completes and returns its values.
---- - `ts.await(task_or_future)`: its results (raises its error);
---- - `ts.await(function(cb) ... end)`: what `cb` receives;
---- - `ts.await(argc, fn, ...)`: calls `fn(...)` with the callback at position `argc` and returns
----   what the callback received, unchanged (error-first stays error-first).
+--- Suspends the running task until `x` completes and returns its values:
+---   ts.await(task)            the task's results (raises its error)
+---   ts.await(future)          the future's values (raises its error)
+---   ts.await(function(cb) ... end)
+---                             what `cb` receives
+---   ts.await(argc, fn, ...)   calls `fn(...)` with the callback at
+---                             position `argc` and returns what the
+---                             callback received, unchanged (error-first
+---                             stays error-first)
+--- When the callback runs before `fn` returns, the task does not suspend
+--- at all (no coroutine switch). Raises outside a task, from a coroutine
+--- that is not the task's own (e.g. inside `coroutine.wrap`), and on a
+--- pending cancellation. A task cannot await itself.
 --- ```lua
---- local err, stat = ts.await(2, vim.uv.fs_stat, "/tmp")
+--- local err, data = ts.await(4, vim.uv.fs_read, fd, 4096, 0)
 --- ```
 ---@param x number|tsasync.Task|tsasync.Future|fun(cb: fun(...: any)): any
 ---@param ... any
@@ -142,8 +178,9 @@ function tsasync.broadcast(capacity) end
 ---@return tsasync.Receiver
 function tsasync.channel(capacity) end
 
---- A cancellation point: raises the running task's pending cancellation, and lets other
---- ready tasks run first if there are any.
+--- A cancellation point: raises the running task's pending cancellation;
+--- lets other ready tasks run first if there are any. Put it in long
+--- computations.
 function tsasync.checkpoint() end
 
 --- A condition variable.
@@ -183,10 +220,17 @@ function tsasync.Condvar:notify_all() end
 ---@return number
 function tsasync.Condvar:waiting() end
 
---- Changes runtime settings and returns the settings now in force. Unknown keys and values
---- of the wrong type raise an error; nothing is changed then.
+--- Changes settings; returns the settings in force (`ts.config()` only
+--- reads them). Unknown keys and wrong types raise, changing nothing.
+---   on_unhandled  fn(err, task) for unobserved failures (|tsasync-errors|),
+---                 or false for the default (`vim.notify` at ERROR level)
+---   debug         (boolean) record exact start sites; warn (WARN level)
+---                 when one task step runs longer than `slow_step_ms`
+---   slow_step_ms  (number, default 100)
 --- ```lua
---- ts.config({ on_unhandled = function(err, task) log(task.name, err) end })
+--- ts.config({
+---   on_unhandled = function(err, task) log(task.name, err) end,
+--- })
 --- ```
 ---@param opts? tsasync.Config
 ---@return { on_unhandled?: nil|fun(err: any, task: tsasync.Task)|boolean, debug?: nil|boolean, slow_step_ms?: nil|number }
@@ -329,24 +373,34 @@ function tsasync.fs.write_file(path, data) end
 ---@class tsasync.Future
 tsasync.Future = {}
 
---- Creates a pending future.
+--- Creates a pending future: a one-shot completion cell. Resolving and
+--- rejecting never suspend, so plain callbacks can complete it.
+--- ```lua
+--- local f = ts.Future.new()
+--- ts.run(function() print(f:await()) end)
+--- vim.schedule(function() f:resolve("hello") end)
+--- ```
 ---@return tsasync.Future
 function tsasync.Future.new() end
 
---- Completes the future with `...`. Raises if it was already completed.
+--- Completes the future with the values; wakes its waiters in the order
+--- they started waiting. Raises if already completed.
 ---@param ... any
 function tsasync.Future:resolve(...) end
 
---- Completes the future with error `err` (raised by `await`). Raises if already completed.
+--- Completes the future with error `err` (not nil), which its awaiters
+--- raise. Raises if already completed.
 ---@param err any
 function tsasync.Future:reject(err) end
 
---- Inside a task: waits until the future completes, then returns its values or raises its
---- error. Cancelling the waiting task removes it from the future (nothing else changes).
+--- Inside a task: waits until the future completes, then returns its
+--- values or raises its error. Cancelling the waiting task removes it from
+--- the future and changes nothing else.
 ---@return any...
 function tsasync.Future:await() end
 
---- Like `await`, protected: `true, ...values` or `false, err` (own cancellation is raised).
+--- Protected |Future:await()|: `true, ...values` or `false, err`. The
+--- running task's own cancellation is raised, never returned.
 ---@return boolean
 ---@return any...
 function tsasync.Future:pawait() end
@@ -355,13 +409,15 @@ function tsasync.Future:pawait() end
 ---@return boolean
 function tsasync.Future:is_done() end
 
---- Calls `fn(true, ...values)` or `fn(false, err)` when the future completes (at once if it
---- has). Errors raised by `fn` are reported. Returns a function that unsubscribes `fn`.
+--- Calls `fn(true, ...values)` or `fn(false, err)` on completion, at once
+--- if complete. An error raised by `fn` is reported (|tsasync-errors|).
+--- Returns a function that unsubscribes `fn`.
 ---@param fn fun(ok: boolean, ...: any)
 ---@return fun()
 function tsasync.Future:on_complete(fn) end
 
---- After completion: `true, ...values` or `false, err`. Raises while pending.
+--- After completion: `true, ...values` or `false, err`. Raises while
+--- pending.
 ---@return boolean
 ---@return any...
 function tsasync.Future:result() end
@@ -386,7 +442,8 @@ function tsasync.inspect.task_at_cursor(buf) end
 ---@return tsasync.TreeRow[]
 function tsasync.inspect.tree() end
 
---- True when `err` is (or wraps) a cancellation error.
+--- True when `err` is, or wraps, a cancellation error. `err` is any error
+--- value, e.g. the second result of |ts.pcall()| or |Task:pawait()|.
 ---@param err any
 ---@return boolean
 function tsasync.is_cancelled(err) end
@@ -401,7 +458,8 @@ function tsasync.is_cancelled(err) end
 ---@return boolean
 function tsasync.is_lsp_error(err) end
 
---- True when `err` is (or wraps) a timeout error.
+--- True when `err` is, or wraps, a timeout error (|Task:wait()|,
+--- |ts.block_on()|, |ts.timeout()|). False for cancellations.
 ---@param err any
 ---@return boolean
 function tsasync.is_timeout(err) end
@@ -610,13 +668,17 @@ tsasync.LspError = {}
 ---@return tsasync.LspError
 function tsasync.LspError.new(fields) end
 
---- Calls `fn(item)` for every item, at most `concurrency` calls at a time (they run in that
---- many child tasks of the caller), and returns the first result of each call in input order
---- (`nil` results leave holes).
---- After the first failure no new call starts; the calls in flight are cancelled and have
---- completed before that error is raised.
+--- Calls `fn(item)` for every item of the list `items` and returns the
+--- first result of each call, in input order (nil results leave holes).
+--- `opts.concurrency` (positive integer, default: all at once) bounds the
+--- calls in flight; they run in that many child tasks of the caller. After
+--- the first failure no new call starts, the calls in flight are cancelled
+--- and have completed, and the error is raised.
 --- ```lua
---- local sizes = ts.map(paths, function(p) return ts.await(2, vim.uv.fs_stat, p) end, { concurrency = 8 })
+--- local stats = ts.map(paths, function(p)
+---   local err, st = ts.await(2, vim.uv.fs_stat, p)
+---   return st
+--- end, { concurrency = 8 })
 --- ```
 ---@param items any[]
 ---@param fn fun(item: any): any
@@ -624,11 +686,12 @@ function tsasync.LspError.new(fields) end
 ---@return any[]
 function tsasync.map(items, fn, opts) end
 
---- Like `ts.timeout` but gives up quietly: returns `true` when the deadline passed (the work
---- was cancelled and has completed), or `false, ...results` when `fn` finished in time.
---- `fn`'s errors are raised.
+--- Like |ts.timeout()| but quiet: returns `true` when the deadline passed
+--- (the work was cancelled and has completed), or `false, ...results` when
+--- `fn` finished in time. `fn`'s errors are raised.
 --- ```lua
---- local timed_out, items = ts.move_on_after(200, fetch_completions, prefix)
+--- local timed_out, items =
+---   ts.move_on_after(200, fetch_completions, prefix)
 --- if timed_out then items = {} end
 --- ```
 ---@param ms number
@@ -753,16 +816,19 @@ function tsasync.net.listen(host, port, handler) end
 ---@return tsasync.Receiver
 function tsasync.oneshot() end
 
---- Protected `ts.await`: `true, ...values` or `false, err`. The running task's own
---- cancellation is raised, never returned.
+--- Protected |ts.await()|: `true, ...values` or `false, err`. Bad arguments
+--- still raise. The running task's own cancellation is raised, never
+--- returned.
 ---@param x number|tsasync.Task|tsasync.Future|fun(cb: fun(...: any)): any
 ---@param ... any
 ---@return boolean
 ---@return any...
 function tsasync.pawait(x, ...) end
 
---- `pcall` that may suspend inside (awaits work within it), on LuaJIT and PUC Lua alike.
---- Catching a cancellation does not end it: the task's next suspension raises again.
+--- Like `pcall`, but `fn` may suspend inside, on LuaJIT and on PUC Lua 5.1
+--- alike (there `fn` runs in a coroutine whose suspensions are passed
+--- through). Catching a cancellation does not end it: the task's next
+--- suspension raises it again (|tsasync-cancellation|).
 ---@param fn fun(...: any): any
 ---@param ... any
 ---@return boolean
@@ -817,10 +883,10 @@ function tsasync.Process:kill(signal) end
 ---@return boolean
 function tsasync.Process:is_done() end
 
---- Returns the results of the first item to settle, or raises its error if it failed; the
---- others are cancelled and have completed before `race` returns. An empty list is an error.
+--- Returns the results of the first item to settle, or raises its error if
+--- it failed; the others are cancelled. An empty list is an error.
 --- ```lua
---- local line = ts.race({ read_line, function() ts.sleep(1000); return nil end })
+--- local line = ts.race({ read_line, function() ts.sleep(500) end })
 --- ```
 ---@param list (tsasync.Task|tsasync.Future|fun(): any)[]
 ---@return any...
@@ -846,19 +912,24 @@ function tsasync.race(list) end
 ---@overload fun(opts: tsasync.RunOptions, fn: fun(...: any): any, ...: any): tsasync.Task
 function tsasync.run(fn, ...) end
 
---- Continues the running task on the main loop after a `vim.schedule` hop, where every
---- `vim.api` function may be called (all tasks asking in one loop turn share the hop).
+--- Continues the running task on the main loop after a `vim.schedule` hop
+--- (shared by every task asking in that loop turn), where every `vim.api`
+--- function may be called.
 function tsasync.schedule() end
 
---- Runs `fn(scope)` as a child task named "scope" and waits until it and every task spawned
---- with `scope:spawn` have completed; returns `fn`'s results. The first failure (of `fn` or
---- of a spawned task) cancels everything else in the scope and is raised once all of it has
---- completed. Cancelling the calling task cancels the whole scope; its cancellation is raised
---- after everything completed.
+--- Runs `fn(scope)` as a child task named "scope" and waits until it and
+--- every task spawned with |Scope:spawn()| have completed; returns `fn`'s
+--- results. The first failure (of `fn` or of any task of the scope)
+--- cancels everything else in the scope, and is raised once all of it has
+--- completed. A task of the scope that is cancelled on its own
+--- (`task:cancel()`) is not a failure. Cancelling the task that runs
+--- `ts.scope` cancels the whole scope; the cancellation is raised after
+--- everything in it completed.
 --- ```lua
 --- ts.scope(function(scope)
 ---   for _, path in ipairs(paths) do scope:spawn(index_file, path) end
---- end) -- every file indexed, or the first error raised and the rest cancelled
+---   scope:spawn(watch_changes)
+--- end) -- all done, or the first error raised and the rest cancelled
 --- ```
 ---@param fn fun(scope: tsasync.Scope): any
 ---@return any...
@@ -961,8 +1032,10 @@ function tsasync.shield(fn, ...) end
 ---@return fun(...: any): any...
 function tsasync.singleflight(fn, key_fn) end
 
---- Suspends the running task for `ms` milliseconds of loop time. Cancellation removes the
---- deadline at once. `sleep(0)` yields to the event loop for one turn.
+--- Suspends the running task for `ms` milliseconds of loop time. All
+--- sleeping tasks share one libuv timer; cancellation removes the deadline
+--- at once. Tasks with equal deadlines wake in the order they slept.
+--- `ts.sleep(0)` yields to the event loop for one turn.
 ---@param ms number
 function tsasync.sleep(ms) end
 
@@ -1210,15 +1283,20 @@ function tsasync.testing.wrap(busted_it) end
 ---@return fun(...: any)
 function tsasync.throttle(ms, fn) end
 
---- Runs `fn(...)` as a child task and returns its results, or raises a timeout error
---- (`ts.is_timeout(err)`, not `ts.is_cancelled`) if it has not finished within `ms`
---- milliseconds; `fn`'s task is then cancelled and has completed before the error is raised.
---- `fn`'s own errors are raised as they are. The caller's cancellation propagates as a
---- cancellation. `fn` may also be a Task (cancelled at the deadline) or a Future (no more
---- waited for).
+--- Runs `fn(...)` as a child task and returns its results. If it has not
+--- finished after `ms` milliseconds, its task is cancelled, and once it has
+--- completed (its cleanup run) a timeout error is raised:
+--- |ts.is_timeout()| true, |ts.is_cancelled()| false, `err.ms` = `ms`,
+--- `tostring(err)` = "ts.timeout: timed out after <ms> ms". `fn`'s own
+--- errors are raised as they are. `fn` may also be a Task (cancelled at the
+--- deadline; no arguments) or a Future (no longer waited for).
+--- Deadlines nest: when an outer deadline passes first, the inner call sees
+--- a cancellation (its caller was cancelled) and lets it through, so the
+--- outer call reports its own deadline. The caller's own cancellation is
+--- raised as a cancellation, never as a timeout.
 --- ```lua
---- local ok, err = ts.pcall(ts.timeout, 500, ts.sleep, 1000)
---- -- ok == false, ts.is_timeout(err) == true
+--- local ok, err = ts.pcall(ts.timeout, 1000, fetch, url)
+--- if not ok and ts.is_timeout(err) then print("slow server") end
 --- ```
 ---@param ms number
 ---@param fn tsasync.Task|tsasync.Future|fun(...: any): any
@@ -1886,7 +1964,7 @@ function tsasync.UvError.is(err) end
 ---@return tsasync.UvError
 function tsasync.UvError.new(name, message, path, code) end
 
---- The version of tsasync.
+--- The version string.
 ---@type "0.1.0"
 tsasync.version = nil
 
@@ -1904,12 +1982,22 @@ tsasync.version = nil
 ---@return tsasync.WatchReceiver
 function tsasync.watch(initial) end
 
---- Makes a reusable awaitable function from a callback-taking `fn`: calling the result
---- inside a task calls `fn(...)` with a callback at position `argc` and returns what the
---- callback received.
+--- Makes a reusable awaitable function from a callback-taking `fn`: the
+--- function returned, called inside a task with at most `argc - 1`
+--- arguments (more raise an error), awaits `fn` with the callback at
+--- position `argc` and returns what the callback received. Options:
+---   cleanup    fn(...) receives the callback's values when they arrive
+---              after the awaiting task was cancelled: release late
+---              resources (close the fd that was opened anyway)
+---   on_cancel  fn(...) receives what `fn` returned, when the awaiting
+---              task is cancelled: stop the operation (stop the handle)
+---   fast       resume inside the fast event instead of the main loop
+--- Unknown options raise.
 --- ```lua
---- local fs_stat = ts.wrap(2, vim.uv.fs_stat)
---- ts.run(function() local err, st = fs_stat("/tmp") end)
+--- local fs_open = ts.wrap(4, vim.uv.fs_open, {
+---   cleanup = function(err, fd) if fd then vim.uv.fs_close(fd) end end,
+--- })
+--- ts.run(function() local err, fd = fs_open("/etc/hosts", "r", 438) end)
 --- ```
 ---@param argc number
 ---@param fn fun(...: any): any
@@ -1917,8 +2005,9 @@ function tsasync.watch(initial) end
 ---@return fun(...: any): any
 function tsasync.wrap(argc, fn, opts) end
 
---- `xpcall` that may suspend inside. `handler(err)` transforms the error; on PUC Lua it runs
---- after the failing coroutine unwound, except `debug.traceback`, which is given the failing
+--- Like `xpcall`, yield-safe like |ts.pcall()|: `handler(err)` transforms
+--- the error. On PUC Lua the handler runs after the failing coroutine
+--- unwound, except `debug.traceback`, which is given the failing
 --- coroutine's stack.
 ---@param fn fun(...: any): any
 ---@param handler fun(err: any): any
@@ -2296,11 +2385,13 @@ local RunOptions = {}
 ---@class tsasync.Scope
 local Scope = {}
 
---- Starts `fn(...)` as a task of the scope and returns it (`scope:spawn({ name = "x" }, fn,
---- ...)` names it). It is a child of the task calling `spawn` (the scope's function or one
---- of the scope's tasks); the scope waits for it, and its failure fails the scope. While the
---- scope is failing or cancelled, the new task starts cancelled. After `ts.scope` returned,
---- `spawn` raises an error.
+--- Starts `fn(...)` as a task of the scope (the handle that |ts.scope()|
+--- passes to its function) and returns the |tsasync-Task|. `opts`:
+--- `name`, `fast` as for |ts.run()| (other keys raise). The task is a
+--- child of the task calling `spawn` (the scope's function, or a task of
+--- the scope); the scope waits for it and fails with it. While the scope is
+--- failing or cancelled the new task starts cancelled. After |ts.scope()|
+--- returned, `spawn` raises "scope:spawn: the scope is closed ...".
 ---@param a any
 ---@param ... any
 ---@return tsasync.Task

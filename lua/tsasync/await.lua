@@ -306,14 +306,24 @@ local function await_argc(argc, fn, ...)
         ...
     )
 end
---- Suspends the running task until `x` completes and returns its values.
--- - `ts.await(task_or_future)`: its results (raises its error);
--- - `ts.await(function(cb) ... end)`: what `cb` receives;
--- - `ts.await(argc, fn, ...)`: calls `fn(...)` with the callback at position `argc` and returns
---   what the callback received, unchanged (error-first stays error-first).
+--- Suspends the running task until `x` completes and returns its values:
+--   ts.await(task)            the task's results (raises its error)
+--   ts.await(future)          the future's values (raises its error)
+--   ts.await(function(cb) ... end)
+--                             what `cb` receives
+--   ts.await(argc, fn, ...)   calls `fn(...)` with the callback at
+--                             position `argc` and returns what the
+--                             callback received, unchanged (error-first
+--                             stays error-first)
+-- When the callback runs before `fn` returns, the task does not suspend
+-- at all (no coroutine switch). Raises outside a task, from a coroutine
+-- that is not the task's own (e.g. inside `coroutine.wrap`), and on a
+-- pending cancellation. A task cannot await itself.
 -- ```lua
--- local err, stat = ts.await(2, vim.uv.fs_stat, "/tmp")
+-- local err, data = ts.await(4, vim.uv.fs_read, fd, 4096, 0)
 -- ```
+-- 
+-- @help ts.await({x}, {...})
 function ____exports.await_(x, ...)
     if type(x) == "number" then
         return await_argc(x, ...)
@@ -321,8 +331,11 @@ function ____exports.await_(x, ...)
     validate("ts.await", x, ...)
     return await_dispatch("ts.await", x, ...)
 end
---- Protected `ts.await`: `true, ...values` or `false, err`. The running task's own
--- cancellation is raised, never returned.
+--- Protected |ts.await()|: `true, ...values` or `false, err`. Bad arguments
+-- still raise. The running task's own cancellation is raised, never
+-- returned.
+-- 
+-- @help ts.pawait({x}, {...})
 function ____exports.pawait(x, ...)
     validate("ts.pawait", x, ...)
     local t = running_task("ts.pawait")
@@ -334,17 +347,25 @@ function ____exports.pawait(x, ...)
         ...
     )
 end
---- Makes a reusable awaitable function from a callback-taking `fn`: calling the result
--- inside a task calls `fn(...)` with a callback at position `argc` and returns what the
--- callback received.
+--- Makes a reusable awaitable function from a callback-taking `fn`: the
+-- function returned, called inside a task with at most `argc - 1`
+-- arguments (more raise an error), awaits `fn` with the callback at
+-- position `argc` and returns what the callback received. Options:
+--   cleanup    fn(...) receives the callback's values when they arrive
+--              after the awaiting task was cancelled: release late
+--              resources (close the fd that was opened anyway)
+--   on_cancel  fn(...) receives what `fn` returned, when the awaiting
+--              task is cancelled: stop the operation (stop the handle)
+--   fast       resume inside the fast event instead of the main loop
+-- Unknown options raise.
 -- ```lua
--- local fs_stat = ts.wrap(2, vim.uv.fs_stat)
--- ts.run(function() local err, st = fs_stat("/tmp") end)
+-- local fs_open = ts.wrap(4, vim.uv.fs_open, {
+--   cleanup = function(err, fd) if fd then vim.uv.fs_close(fd) end end,
+-- })
+-- ts.run(function() local err, fd = fs_open("/etc/hosts", "r", 438) end)
 -- ```
 -- 
--- @param argc position of the callback among `fn`'s arguments.
--- @param opts `cleanup` (late values after cancellation), `on_cancel` (receives `fn`'s
--- return values when the task is cancelled), `fast` (stay in the fast event).
+-- @help ts.wrap({argc}, {fn}, {opts})
 function ____exports.wrap(argc, fn, opts)
     check_argc("ts.wrap", argc, 0)
     if type(fn) ~= "function" then
@@ -423,8 +444,12 @@ function ____exports.check_ms(fname, ms, argname)
     end
     return ms
 end
---- Suspends the running task for `ms` milliseconds of loop time. Cancellation removes the
--- deadline at once. `sleep(0)` yields to the event loop for one turn.
+--- Suspends the running task for `ms` milliseconds of loop time. All
+-- sleeping tasks share one libuv timer; cancellation removes the deadline
+-- at once. Tasks with equal deadlines wake in the order they slept.
+-- `ts.sleep(0)` yields to the event loop for one turn.
+-- 
+-- @help ts.sleep({ms})
 function ____exports.sleep(ms)
     ____exports.check_ms("ts.sleep", ms)
     local t = running_task("ts.sleep")
@@ -443,8 +468,11 @@ register_wait_kind(
     abort_schedule,
     function() return "the main loop (ts.schedule)" end
 )
---- Continues the running task on the main loop after a `vim.schedule` hop, where every
--- `vim.api` function may be called (all tasks asking in one loop turn share the hop).
+--- Continues the running task on the main loop after a `vim.schedule` hop
+-- (shared by every task asking in that loop turn), where every `vim.api`
+-- function may be called.
+-- 
+-- @help ts.schedule()
 function ____exports.schedule()
     local t = running_task("ts.schedule")
     check_cancel(t)
@@ -454,15 +482,22 @@ function ____exports.schedule()
         defer(t, EMPTY)
     )
 end
---- A cancellation point: raises the running task's pending cancellation, and lets other
--- ready tasks run first if there are any.
+--- A cancellation point: raises the running task's pending cancellation;
+-- lets other ready tasks run first if there are any. Put it in long
+-- computations.
+-- 
+-- @help ts.checkpoint()
 function ____exports.checkpoint()
     local t = running_task("ts.checkpoint")
     check_cancel(t)
     yield_now(t)
 end
---- `pcall` that may suspend inside (awaits work within it), on LuaJIT and PUC Lua alike.
--- Catching a cancellation does not end it: the task's next suspension raises again.
+--- Like `pcall`, but `fn` may suspend inside, on LuaJIT and on PUC Lua 5.1
+-- alike (there `fn` runs in a coroutine whose suspensions are passed
+-- through). Catching a cancellation does not end it: the task's next
+-- suspension raises it again (|tsasync-cancellation|).
+-- 
+-- @help ts.pcall({fn}, {...})
 function ____exports.pcall_(fn, ...)
     local ____temp_2 = type(fn) ~= "function"
     if ____temp_2 then
@@ -480,9 +515,12 @@ function ____exports.pcall_(fn, ...)
     end
     return ypcall_puc(nil, fn, ...)
 end
---- `xpcall` that may suspend inside. `handler(err)` transforms the error; on PUC Lua it runs
--- after the failing coroutine unwound, except `debug.traceback`, which is given the failing
+--- Like `xpcall`, yield-safe like |ts.pcall()|: `handler(err)` transforms
+-- the error. On PUC Lua the handler runs after the failing coroutine
+-- unwound, except `debug.traceback`, which is given the failing
 -- coroutine's stack.
+-- 
+-- @help ts.xpcall({fn}, {handler}, {...})
 function ____exports.xpcall_(fn, handler, ...)
     if type(fn) ~= "function" then
         error(
@@ -502,10 +540,14 @@ function ____exports.xpcall_(fn, handler, ...)
     return ypcall_puc(handler, fn, ...)
 end
 --- The running task, or nil outside tasks.
+-- 
+-- @help ts.current()
 function ____exports.current()
     return current_task()
 end
 --- True inside a task.
+-- 
+-- @help ts.in_task()
 function ____exports.in_task()
     return current_task() ~= nil
 end

@@ -92,13 +92,19 @@ end
 local function take_failure(g, i)
     return not src_ok(g.src[i])
 end
---- Waits for every item and returns their results in input order: `{ {a1, a2}, {b1}, ... }`
--- (entry i is a list of item i's results). Fail fast: the first error cancels the other
--- items, waits until they completed, and is raised (with its traceback).
+--- Waits for every item; returns `{ {...}, {...}, ... }`: entry i is a list
+-- of item i's results (`{}` for none). Fail fast: the first error cancels
+-- the other items, waits until they completed, and is raised, with its
+-- traceback and task context. An empty list gives `{}`.
 -- ```lua
--- local r = ts.all({ function() return 1 end, function() ts.sleep(5); return 2, 3 end })
--- -- r = { { 1 }, { 2, 3 } }
+-- local r = ts.all({
+--   function() return read_config() end,
+--   function() return ts.await(2, vim.uv.fs_stat, "init.lua") end,
+-- })
+-- local config, err, stat = r[1][1], r[2][1], r[2][2]
 -- ```
+-- 
+-- @help ts.all({list})
 function ____exports.all(list)
     local cur = running_task("ts.all")
     local g, n = begin("ts.all", cur, list)
@@ -118,13 +124,22 @@ function ____exports.all(list)
     end
     return res
 end
---- Waits for every item and describes each outcome, in input order; never raises (except
--- the running task's own cancellation): entry i is `{ ok = true, n = <count>, ... }` with
--- item i's results at `1..n`, or `{ ok = false, err }` with its error at `[1]`.
+--- Waits for every item and never raises (except the caller's own
+-- cancellation). Entry i describes item i:
+--   `{ ok = true, n = <count>, ... }`   its results at 1..n, their count
+--                                      in `n` (nil results keep their place)
+--   `{ ok = false, err }`              its error, both at index 1
+--                                      (`entry[1]`) and as field `entry.err`
+-- (The contract writes `{ ok = true, n, ... } | { ok = false, err }`: `n` is
+-- a field, the values are positional, the error is in both places.)
 -- ```lua
--- local r = ts.all_settled({ function() return "a" end, function() error("b") end })
--- -- r[1] = { ok = true, n = 1, "a" }; r[2].ok == false, r[2][1] is the error
+-- for i, e in ipairs(ts.all_settled(jobs)) do
+--   if e.ok then print(i, unpack(e, 1, e.n))
+--   else print(i, "failed", e[1]) end
+-- end
 -- ```
+-- 
+-- @help ts.all_settled({list})
 function ____exports.all_settled(list)
     local cur = running_task("ts.all_settled")
     local g, n = begin("ts.all_settled", cur, list)
@@ -137,14 +152,21 @@ function ____exports.all_settled(list)
     )
     return res
 end
---- Returns the results of the first item to succeed; cancels the others and waits until
--- they completed. When every item fails, raises one aggregate error: `err.kind ==
--- "aggregate"`, `err.errors[i]` = item i's error, `tostring(err)` lists them one per line
--- (`ts.is_cancelled(err)` is false even if the items were cancelled). An empty list raises
--- that error too.
+--- Returns the results of the first item to succeed; the others are
+-- cancelled. When every item fails (an empty list included) it raises one
+-- aggregate error:                                    *tsasync-aggregate*
+--   err.kind      "aggregate"
+--   err.message   "ts.any: all <n> items failed"
+--   err.errors    the failures in input order (`err.errors[i]` is item
+--                 i's error, with its traceback)
+--   tostring(err) the message, then one line "  [i] <message>" per item
+-- |ts.is_cancelled()| is false for it, even when the items were cancelled.
+-- The fields stay readable when the error is wrapped by a task.
 -- ```lua
--- local body = ts.any({ fetch_from_mirror1, fetch_from_mirror2 })
+-- local body = ts.any({ fetch_mirror_a, fetch_mirror_b })
 -- ```
+-- 
+-- @help ts.any({list})
 function ____exports.any(list)
     local cur = running_task("ts.any")
     local g, n = begin("ts.any", cur, list)
@@ -166,11 +188,13 @@ function ____exports.any(list)
         0
     )
 end
---- Returns the results of the first item to settle, or raises its error if it failed; the
--- others are cancelled and have completed before `race` returns. An empty list is an error.
+--- Returns the results of the first item to settle, or raises its error if
+-- it failed; the others are cancelled. An empty list is an error.
 -- ```lua
--- local line = ts.race({ read_line, function() ts.sleep(1000); return nil end })
+-- local line = ts.race({ read_line, function() ts.sleep(500) end })
 -- ```
+-- 
+-- @help ts.race({list})
 function ____exports.race(list)
     local cur = running_task("ts.race")
     local g, n = begin("ts.race", cur, list)
@@ -193,15 +217,29 @@ function ____exports.race(list)
         0
     )
 end
---- Returns an iterator over the items in completion order: each call suspends until the next
--- item completes and returns it (the Task started for a function, or the Task or Future as
--- given) and its index in the list; `nil` once all were returned. Failed items are returned
--- too: `:await()` them to get their results or error. Leaving the loop early leaves the
--- remaining items running (they are children of the caller: cancel them or await them).
--- PUC Lua 5.1 cannot suspend inside a generic `for`: call the iterator in a `while` loop there.
+--- Returns an iterator: each call suspends until the next item completes
+-- and returns it (the Task started for a function, or the Task or Future
+-- as given) and its index; nil once every item was returned. Failed items
+-- are returned too: their `:await()` raises the error. Leaving the loop
+-- early leaves the remaining items running (they are children of the
+-- caller: cancel or await them). Only one task at a time may wait on the
+-- iterator. PUC Lua 5.1 cannot suspend inside a generic `for` ("attempt
+-- to yield across C-call boundary"); there call the iterator in a `while`
+-- loop.
 -- ```lua
--- for t, i in ts.as_completed({ job_a, job_b, job_c }) do print(i, t:await()) end
+-- for t, i in ts.as_completed({ job_a, job_b }) do
+--   print(i, t:await())
+-- end
+-- -- PUC Lua 5.1:
+-- local next_done = ts.as_completed({ job_a, job_b })
+-- while true do
+--   local t, i = next_done()
+--   if not t then break end
+--   print(i, t:await())
+-- end
 -- ```
+-- 
+-- @help ts.as_completed({list})
 function ____exports.as_completed(list)
     local cur = running_task("ts.as_completed")
     local g, n = begin("ts.as_completed", cur, list)
@@ -241,14 +279,20 @@ local function map_worker(m)
         m.res[i] = m.fn(m.items[i])
     end
 end
---- Calls `fn(item)` for every item, at most `concurrency` calls at a time (they run in that
--- many child tasks of the caller), and returns the first result of each call in input order
--- (`nil` results leave holes).
--- After the first failure no new call starts; the calls in flight are cancelled and have
--- completed before that error is raised.
+--- Calls `fn(item)` for every item of the list `items` and returns the
+-- first result of each call, in input order (nil results leave holes).
+-- `opts.concurrency` (positive integer, default: all at once) bounds the
+-- calls in flight; they run in that many child tasks of the caller. After
+-- the first failure no new call starts, the calls in flight are cancelled
+-- and have completed, and the error is raised.
 -- ```lua
--- local sizes = ts.map(paths, function(p) return ts.await(2, vim.uv.fs_stat, p) end, { concurrency = 8 })
+-- local stats = ts.map(paths, function(p)
+--   local err, st = ts.await(2, vim.uv.fs_stat, p)
+--   return st
+-- end, { concurrency = 8 })
 -- ```
+-- 
+-- @help ts.map({items}, {fn}, {opts})
 function ____exports.map(items, fn, opts)
     local cur = running_task("ts.map")
     local n = check_table(

@@ -1,11 +1,20 @@
 local ____exports = {}
 local ____task = require("tsasync.task")
 local settings = ____task.settings
---- Changes runtime settings and returns the settings now in force. Unknown keys and values
--- of the wrong type raise an error; nothing is changed then.
+--- Changes settings; returns the settings in force (`ts.config()` only
+-- reads them). Unknown keys and wrong types raise, changing nothing.
+--   on_unhandled  fn(err, task) for unobserved failures (|tsasync-errors|),
+--                 or false for the default (`vim.notify` at ERROR level)
+--   debug         (boolean) record exact start sites; warn (WARN level)
+--                 when one task step runs longer than `slow_step_ms`
+--   slow_step_ms  (number, default 100)
 -- ```lua
--- ts.config({ on_unhandled = function(err, task) log(task.name, err) end })
+-- ts.config({
+--   on_unhandled = function(err, task) log(task.name, err) end,
+-- })
 -- ```
+-- 
+-- @help ts.config({opts})
 function ____exports.config(opts)
     if opts ~= nil then
         if type(opts) ~= "table" then

@@ -100,15 +100,17 @@ function ____exports.find_error(err, mt)
     end
     return nil
 end
---- True when `err` is (or wraps) a cancellation error.
+--- True when `err` is, or wraps, a cancellation error. `err` is any error
+-- value, e.g. the second result of |ts.pcall()| or |Task:pawait()|.
 -- 
--- @param err any error value, e.g. the second result of `ts.pcall` or `Task:pawait`.
+-- @help ts.is_cancelled({err})
 function ____exports.is_cancelled(err)
     return ____exports.find_error(err, ____exports.CancelledMT) ~= nil
 end
---- True when `err` is (or wraps) a timeout error.
+--- True when `err` is, or wraps, a timeout error (|Task:wait()|,
+-- |ts.block_on()|, |ts.timeout()|). False for cancellations.
 -- 
--- @param err any error value.
+-- @help ts.is_timeout({err})
 function ____exports.is_timeout(err)
     return ____exports.find_error(err, ____exports.TimeoutMT) ~= nil
 end

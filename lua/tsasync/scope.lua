@@ -83,16 +83,22 @@ function Scope.prototype.spawn(self, a, ...)
 end
 local ScopeProto = ____exports.Scope.prototype
 ScopeProto.__tostring = function(s) return ((("Scope (" .. (s.st == OPEN and "open" or (s.st == FAILING and "failing" or "closed"))) .. ", ") .. tostring(s.g.npend)) .. " running)" end
---- Runs `fn(scope)` as a child task named "scope" and waits until it and every task spawned
--- with `scope:spawn` have completed; returns `fn`'s results. The first failure (of `fn` or
--- of a spawned task) cancels everything else in the scope and is raised once all of it has
--- completed. Cancelling the calling task cancels the whole scope; its cancellation is raised
--- after everything completed.
+--- Runs `fn(scope)` as a child task named "scope" and waits until it and
+-- every task spawned with |Scope:spawn()| have completed; returns `fn`'s
+-- results. The first failure (of `fn` or of any task of the scope)
+-- cancels everything else in the scope, and is raised once all of it has
+-- completed. A task of the scope that is cancelled on its own
+-- (`task:cancel()`) is not a failure. Cancelling the task that runs
+-- `ts.scope` cancels the whole scope; the cancellation is raised after
+-- everything in it completed.
 -- ```lua
 -- ts.scope(function(scope)
 --   for _, path in ipairs(paths) do scope:spawn(index_file, path) end
--- end) -- every file indexed, or the first error raised and the rest cancelled
+--   scope:spawn(watch_changes)
+-- end) -- all done, or the first error raised and the rest cancelled
 -- ```
+-- 
+-- @help ts.scope({fn})
 function ____exports.scope(fn)
     if type(fn) ~= "function" then
         error(

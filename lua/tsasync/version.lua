@@ -1,4 +1,6 @@
 local ____exports = {}
---- The version of tsasync.
+--- The version string.
+-- 
+-- @help ts.version
 ____exports.version = "0.1.0"
 return ____exports

@@ -287,14 +287,27 @@ function await_rest(fname: string, argc: number, fn?: unknown, ...args: unknown[
 }
 
 /**
- * Suspends the running task until `x` completes and returns its values.
- * - `ts.await(task_or_future)`: its results (raises its error);
- * - `ts.await(function(cb) ... end)`: what `cb` receives;
- * - `ts.await(argc, fn, ...)`: calls `fn(...)` with the callback at position `argc` and returns
- *   what the callback received, unchanged (error-first stays error-first).
+ * @section tsasync-await
+ */
+
+/**
+ * Suspends the running task until `x` completes and returns its values:
+ *   ts.await(task)            the task's results (raises its error)
+ *   ts.await(future)          the future's values (raises its error)
+ *   ts.await(function(cb) ... end)
+ *                             what `cb` receives
+ *   ts.await(argc, fn, ...)   calls `fn(...)` with the callback at
+ *                             position `argc` and returns what the
+ *                             callback received, unchanged (error-first
+ *                             stays error-first)
+ * When the callback runs before `fn` returns, the task does not suspend
+ * at all (no coroutine switch). Raises outside a task, from a coroutine
+ * that is not the task's own (e.g. inside `coroutine.wrap`), and on a
+ * pending cancellation. A task cannot await itself.
  * ```lua
- * local err, stat = ts.await(2, vim.uv.fs_stat, "/tmp")
+ * local err, data = ts.await(4, vim.uv.fs_read, fd, 4096, 0)
  * ```
+ * @help ts.await({x}, {...})
  */
 export function await_(this: void, x: Awaitable, ...args: unknown[]): LuaMultiReturn<any[]> {
   if (type(x) === "number") return await_argc(x as number, ...args);
@@ -303,8 +316,10 @@ export function await_(this: void, x: Awaitable, ...args: unknown[]): LuaMultiRe
 }
 
 /**
- * Protected `ts.await`: `true, ...values` or `false, err`. The running task's own
- * cancellation is raised, never returned.
+ * Protected |ts.await()|: `true, ...values` or `false, err`. Bad arguments
+ * still raise. The running task's own cancellation is raised, never
+ * returned.
+ * @help ts.pawait({x}, {...})
  */
 export function pawait(this: void, x: Awaitable, ...args: unknown[]): LuaMultiReturn<[boolean, ...any[]]> {
   validate("ts.pawait", x, ...args);
@@ -313,16 +328,24 @@ export function pawait(this: void, x: Awaitable, ...args: unknown[]): LuaMultiRe
 }
 
 /**
- * Makes a reusable awaitable function from a callback-taking `fn`: calling the result
- * inside a task calls `fn(...)` with a callback at position `argc` and returns what the
- * callback received.
+ * Makes a reusable awaitable function from a callback-taking `fn`: the
+ * function returned, called inside a task with at most `argc - 1`
+ * arguments (more raise an error), awaits `fn` with the callback at
+ * position `argc` and returns what the callback received. Options:
+ *   cleanup    fn(...) receives the callback's values when they arrive
+ *              after the awaiting task was cancelled: release late
+ *              resources (close the fd that was opened anyway)
+ *   on_cancel  fn(...) receives what `fn` returned, when the awaiting
+ *              task is cancelled: stop the operation (stop the handle)
+ *   fast       resume inside the fast event instead of the main loop
+ * Unknown options raise.
  * ```lua
- * local fs_stat = ts.wrap(2, vim.uv.fs_stat)
- * ts.run(function() local err, st = fs_stat("/tmp") end)
+ * local fs_open = ts.wrap(4, vim.uv.fs_open, {
+ *   cleanup = function(err, fd) if fd then vim.uv.fs_close(fd) end end,
+ * })
+ * ts.run(function() local err, fd = fs_open("/etc/hosts", "r", 438) end)
  * ```
- * @param argc position of the callback among `fn`'s arguments.
- * @param opts `cleanup` (late values after cancellation), `on_cancel` (receives `fn`'s
- *   return values when the task is cancelled), `fast` (stay in the fast event).
+ * @help ts.wrap({argc}, {fn}, {opts})
  */
 export function wrap(this: void, argc: number, fn: (this: void, ...args: any[]) => unknown, opts?: WrapOptions): (this: void, ...args: any[]) => any {
   check_argc("ts.wrap", argc, 0);
@@ -368,8 +391,11 @@ export function check_ms(fname: string, ms: unknown, argname = "ms"): number {
 }
 
 /**
- * Suspends the running task for `ms` milliseconds of loop time. Cancellation removes the
- * deadline at once. `sleep(0)` yields to the event loop for one turn.
+ * Suspends the running task for `ms` milliseconds of loop time. All
+ * sleeping tasks share one libuv timer; cancellation removes the deadline
+ * at once. Tasks with equal deadlines wake in the order they slept.
+ * `ts.sleep(0)` yields to the event loop for one turn.
+ * @help ts.sleep({ms})
  */
 export function sleep(this: void, ms: number): void {
   check_ms("ts.sleep", ms);
@@ -387,8 +413,10 @@ function abort_schedule(arg: unknown, t: Task): void {
 register_wait_kind(abort_schedule, () => "the main loop (ts.schedule)");
 
 /**
- * Continues the running task on the main loop after a `vim.schedule` hop, where every
- * `vim.api` function may be called (all tasks asking in one loop turn share the hop).
+ * Continues the running task on the main loop after a `vim.schedule` hop
+ * (shared by every task asking in that loop turn), where every `vim.api`
+ * function may be called.
+ * @help ts.schedule()
  */
 export function schedule(this: void): void {
   const t = running_task("ts.schedule");
@@ -397,8 +425,10 @@ export function schedule(this: void): void {
 }
 
 /**
- * A cancellation point: raises the running task's pending cancellation, and lets other
- * ready tasks run first if there are any.
+ * A cancellation point: raises the running task's pending cancellation;
+ * lets other ready tasks run first if there are any. Put it in long
+ * computations.
+ * @help ts.checkpoint()
  */
 export function checkpoint(this: void): void {
   const t = running_task("ts.checkpoint");
@@ -409,8 +439,11 @@ export function checkpoint(this: void): void {
 // ---- yield-safe pcall ---------------------------------------------------------------------
 
 /**
- * `pcall` that may suspend inside (awaits work within it), on LuaJIT and PUC Lua alike.
- * Catching a cancellation does not end it: the task's next suspension raises again.
+ * Like `pcall`, but `fn` may suspend inside, on LuaJIT and on PUC Lua 5.1
+ * alike (there `fn` runs in a coroutine whose suspensions are passed
+ * through). Catching a cancellation does not end it: the task's next
+ * suspension raises it again (|tsasync-cancellation|).
+ * @help ts.pcall({fn}, {...})
  */
 export function pcall_(this: void, fn: (this: void, ...args: any[]) => unknown, ...args: unknown[]): LuaMultiReturn<[boolean, ...any[]]> {
   if (type(fn) !== "function" && getmetatable(fn)?.__call === undefined) {
@@ -421,9 +454,11 @@ export function pcall_(this: void, fn: (this: void, ...args: any[]) => unknown, 
 }
 
 /**
- * `xpcall` that may suspend inside. `handler(err)` transforms the error; on PUC Lua it runs
- * after the failing coroutine unwound, except `debug.traceback`, which is given the failing
+ * Like `xpcall`, yield-safe like |ts.pcall()|: `handler(err)` transforms
+ * the error. On PUC Lua the handler runs after the failing coroutine
+ * unwound, except `debug.traceback`, which is given the failing
  * coroutine's stack.
+ * @help ts.xpcall({fn}, {handler}, {...})
  */
 export function xpcall_(
   this: void,
@@ -440,12 +475,49 @@ export function xpcall_(
   return ypcall_puc(handler, fn as (this: void, ...a: unknown[]) => unknown, ...args);
 }
 
-/** The running task, or nil outside tasks. */
+/**
+ * Where Neovim calls back into Lua, awaiting behaves as follows (proved by
+ * spec/nvim/reentrancy_spec.lua); no case leaves a registration, deadline
+ * or task behind:
+ * - `vim.schedule` callbacks, autocmd callbacks, `vim.ui` callbacks
+ *   called later, `vim.wait` predicates outside tasks: not in a task, so
+ *   every suspending function raises "<name>: must be called inside a
+ *   task". Start a task there with |ts.run()| (it may call `vim.api`).
+ * - An autocmd fired from inside a task (`nvim_exec_autocmds`), a
+ *   `vim.wait` predicate, or a callback that another C function runs
+ *   while a task executes: the callback cannot suspend the task (it runs
+ *   across a C call). Awaiting there raises "tsasync: cannot suspend
+ *   inside a callback that a C function runs ..." (Neovim 0.10, LuaJIT) or
+ *   "... a coroutine that tsasync does not drive" (0.11+); the task goes
+ *   on. (PUC Lua 5.1 cannot detect this before yielding; there it raises
+ *   "attempt to yield across a C-call boundary".)
+ * - A Lua callback called synchronously from Lua inside a task (a
+ *   `vim.ui.input` implementation that answers at once) runs on the task:
+ *   awaiting there works.
+ * - `vim.wait` inside a task pumps the loop, but no other task runs until
+ *   the calling task suspends: waiting there for another task's work
+ *   times out (its wake-up is kept, not lost). Use |ts.sleep()| or await.
+ * - |Task:wait()| and |ts.block_on()| inside a task raise; use await.
+ * @help Re-entrancy
+ * @tag tsasync-reentrancy
+ */
+
+/**
+ * @section tsasync-tasks
+ */
+
+/**
+ * The running task, or nil outside tasks.
+ * @help ts.current()
+ */
 export function current(this: void): Task | undefined {
   return current_task();
 }
 
-/** True inside a task. */
+/**
+ * True inside a task.
+ * @help ts.in_task()
+ */
 export function in_task(this: void): boolean {
   return current_task() !== undefined;
 }

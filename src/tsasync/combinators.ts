@@ -1,10 +1,23 @@
 /**
  * Combinators over lists of Tasks, Futures and functions: `ts.all`, `ts.all_settled`,
- * `ts.any`, `ts.race`, `ts.as_completed` and `ts.map`.
- *
- * A function in a list is started as a child task of the caller. Results keep the input
- * order. Whatever a combinator cancels (the losers of `race` and `any`, the rest of `all`
- * after a failure) has completed, its cleanup run, before the combinator returns or raises.
+ * `ts.any`, `ts.race`, `ts.as_completed` and `ts.map` (the machinery is in group.ts).
+ */
+
+/**
+ * @section tsasync-combinators
+ * Every combinator is called inside a task and takes a list (keys 1..n) whose
+ * items are Tasks, Futures, or functions; a function is started as a child
+ * task of the caller, named after the combinator and index ("ts.all[2]").
+ * Results keep the input order. A combinator that decides before every item
+ * completed cancels the rest (the losers of |ts.race()| and |ts.any()|, the
+ * rest of |ts.all()| after a failure), and those tasks have completed, their
+ * cleanup run, before it returns or raises: nothing it started or cancelled is
+ * left running, and its waits leave no watcher on a Future. Tasks given in the
+ * list are cancelled too ("the list belongs to the combinator"), except by
+ * |ts.all_settled()| and |ts.as_completed()|, which never cancel. Cancelling
+ * the caller cancels the items it started; the combinator waits for them to
+ * complete, then raises the cancellation. A list holding the running task or
+ * one of its parents is refused (that wait could never end).
  */
 import { new_aggregate } from "./errors";
 import {
@@ -107,13 +120,18 @@ function take_failure(this: void, g: Group, i: number): boolean {
 }
 
 /**
- * Waits for every item and returns their results in input order: `{ {a1, a2}, {b1}, ... }`
- * (entry i is a list of item i's results). Fail fast: the first error cancels the other
- * items, waits until they completed, and is raised (with its traceback).
+ * Waits for every item; returns `{ {...}, {...}, ... }`: entry i is a list
+ * of item i's results (`{}` for none). Fail fast: the first error cancels
+ * the other items, waits until they completed, and is raised, with its
+ * traceback and task context. An empty list gives `{}`.
  * ```lua
- * local r = ts.all({ function() return 1 end, function() ts.sleep(5); return 2, 3 end })
- * -- r = { { 1 }, { 2, 3 } }
+ * local r = ts.all({
+ *   function() return read_config() end,
+ *   function() return ts.await(2, vim.uv.fs_stat, "init.lua") end,
+ * })
+ * local config, err, stat = r[1][1], r[2][1], r[2][2]
  * ```
+ * @help ts.all({list})
  */
 export function all(this: void, list: Item[]): unknown[][] {
   const cur = running_task("ts.all");
@@ -132,13 +150,21 @@ export function all(this: void, list: Item[]): unknown[][] {
 export type Settled = { ok: true; n: number; [i: number]: unknown } | { ok: false; [1]: unknown };
 
 /**
- * Waits for every item and describes each outcome, in input order; never raises (except
- * the running task's own cancellation): entry i is `{ ok = true, n = <count>, ... }` with
- * item i's results at `1..n`, or `{ ok = false, err }` with its error at `[1]`.
+ * Waits for every item and never raises (except the caller's own
+ * cancellation). Entry i describes item i:
+ *   `{ ok = true, n = <count>, ... }`   its results at 1..n, their count
+ *                                      in `n` (nil results keep their place)
+ *   `{ ok = false, err }`              its error, both at index 1
+ *                                      (`entry[1]`) and as field `entry.err`
+ * (The contract writes `{ ok = true, n, ... } | { ok = false, err }`: `n` is
+ * a field, the values are positional, the error is in both places.)
  * ```lua
- * local r = ts.all_settled({ function() return "a" end, function() error("b") end })
- * -- r[1] = { ok = true, n = 1, "a" }; r[2].ok == false, r[2][1] is the error
+ * for i, e in ipairs(ts.all_settled(jobs)) do
+ *   if e.ok then print(i, unpack(e, 1, e.n))
+ *   else print(i, "failed", e[1]) end
+ * end
  * ```
+ * @help ts.all_settled({list})
  */
 export function all_settled(this: void, list: Item[]): Settled[] {
   const cur = running_task("ts.all_settled");
@@ -150,14 +176,20 @@ export function all_settled(this: void, list: Item[]): Settled[] {
 }
 
 /**
- * Returns the results of the first item to succeed; cancels the others and waits until
- * they completed. When every item fails, raises one aggregate error: `err.kind ==
- * "aggregate"`, `err.errors[i]` = item i's error, `tostring(err)` lists them one per line
- * (`ts.is_cancelled(err)` is false even if the items were cancelled). An empty list raises
- * that error too.
+ * Returns the results of the first item to succeed; the others are
+ * cancelled. When every item fails (an empty list included) it raises one
+ * aggregate error:                                    *tsasync-aggregate*
+ *   err.kind      "aggregate"
+ *   err.message   "ts.any: all <n> items failed"
+ *   err.errors    the failures in input order (`err.errors[i]` is item
+ *                 i's error, with its traceback)
+ *   tostring(err) the message, then one line "  [i] <message>" per item
+ * |ts.is_cancelled()| is false for it, even when the items were cancelled.
+ * The fields stay readable when the error is wrapped by a task.
  * ```lua
- * local body = ts.any({ fetch_from_mirror1, fetch_from_mirror2 })
+ * local body = ts.any({ fetch_mirror_a, fetch_mirror_b })
  * ```
+ * @help ts.any({list})
  */
 export function any(this: void, list: Item[]): LuaMultiReturn<any[]> {
   const cur = running_task("ts.any");
@@ -170,11 +202,12 @@ export function any(this: void, list: Item[]): LuaMultiReturn<any[]> {
 }
 
 /**
- * Returns the results of the first item to settle, or raises its error if it failed; the
- * others are cancelled and have completed before `race` returns. An empty list is an error.
+ * Returns the results of the first item to settle, or raises its error if
+ * it failed; the others are cancelled. An empty list is an error.
  * ```lua
- * local line = ts.race({ read_line, function() ts.sleep(1000); return nil end })
+ * local line = ts.race({ read_line, function() ts.sleep(500) end })
  * ```
+ * @help ts.race({list})
  */
 export function race(this: void, list: Item[]): LuaMultiReturn<any[]> {
   const cur = running_task("ts.race");
@@ -189,15 +222,28 @@ export function race(this: void, list: Item[]): LuaMultiReturn<any[]> {
 }
 
 /**
- * Returns an iterator over the items in completion order: each call suspends until the next
- * item completes and returns it (the Task started for a function, or the Task or Future as
- * given) and its index in the list; `nil` once all were returned. Failed items are returned
- * too: `:await()` them to get their results or error. Leaving the loop early leaves the
- * remaining items running (they are children of the caller: cancel them or await them).
- * PUC Lua 5.1 cannot suspend inside a generic `for`: call the iterator in a `while` loop there.
+ * Returns an iterator: each call suspends until the next item completes
+ * and returns it (the Task started for a function, or the Task or Future
+ * as given) and its index; nil once every item was returned. Failed items
+ * are returned too: their `:await()` raises the error. Leaving the loop
+ * early leaves the remaining items running (they are children of the
+ * caller: cancel or await them). Only one task at a time may wait on the
+ * iterator. PUC Lua 5.1 cannot suspend inside a generic `for` ("attempt
+ * to yield across C-call boundary"); there call the iterator in a `while`
+ * loop.
  * ```lua
- * for t, i in ts.as_completed({ job_a, job_b, job_c }) do print(i, t:await()) end
+ * for t, i in ts.as_completed({ job_a, job_b }) do
+ *   print(i, t:await())
+ * end
+ * -- PUC Lua 5.1:
+ * local next_done = ts.as_completed({ job_a, job_b })
+ * while true do
+ *   local t, i = next_done()
+ *   if not t then break end
+ *   print(i, t:await())
+ * end
  * ```
+ * @help ts.as_completed({list})
  */
 export function as_completed(this: void, list: Item[]): (this: void) => LuaMultiReturn<[Source | undefined, number?]> {
   const cur = running_task("ts.as_completed");
@@ -247,14 +293,19 @@ function map_worker(this: void, m: MapState): void {
 }
 
 /**
- * Calls `fn(item)` for every item, at most `concurrency` calls at a time (they run in that
- * many child tasks of the caller), and returns the first result of each call in input order
- * (`nil` results leave holes).
- * After the first failure no new call starts; the calls in flight are cancelled and have
- * completed before that error is raised.
+ * Calls `fn(item)` for every item of the list `items` and returns the
+ * first result of each call, in input order (nil results leave holes).
+ * `opts.concurrency` (positive integer, default: all at once) bounds the
+ * calls in flight; they run in that many child tasks of the caller. After
+ * the first failure no new call starts, the calls in flight are cancelled
+ * and have completed, and the error is raised.
  * ```lua
- * local sizes = ts.map(paths, function(p) return ts.await(2, vim.uv.fs_stat, p) end, { concurrency = 8 })
+ * local stats = ts.map(paths, function(p)
+ *   local err, st = ts.await(2, vim.uv.fs_stat, p)
+ *   return st
+ * end, { concurrency = 8 })
  * ```
+ * @help ts.map({items}, {fn}, {opts})
  */
 export function map<T, R>(this: void, items: T[], fn: (this: void, item: T) => R, opts?: MapOptions): R[] {
   const cur = running_task("ts.map");

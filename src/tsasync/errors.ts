@@ -1,13 +1,38 @@
 /**
  * Error values of the runtime: cancellation, timeouts, and the context a task adds to an
- * error that escapes it.
+ * error that escapes it (a TaskError wrapper, one per task the error crosses, keeping the
+ * original error as `cause`).
+ */
+
+/**
+ * @section tsasync-errors
+ * An error that escapes a task is wrapped with the task's context: the task's
+ * name, where it was started (with `ts.config({ debug = true })` the exact
+ * |ts.run()| call; otherwise where its function was defined) and the traceback
+ * of its coroutine at the raise site. Awaiting a failed task re-raises that
+ * error; if it escapes the awaiting task too, a second layer is added. The
+ * wrapper hides nothing:
+ *   - `tostring(err)` is the original message, then one block per task,
+ *     innermost (the raise site) first;
+ *   - `err.message` is the original message; `err.task`, `err.site`,
+ *     `err.traceback` and `err.cause` describe the outermost layer;
+ *   - any other field (`err.code`, `err.data`, ...) reads through to the
+ *     original table error;
+ *   - |ts.is_cancelled()| and |ts.is_timeout()| look through every layer,
+ *     as do |ts.is_uv_error()| and |ts.is_lsp_error()|.
  *
- * A failing task's error is wrapped once per task it crosses: the wrapper keeps the original
- * error (`cause`), the task's name, where it was started, and the traceback of the task's
- * coroutine at the raise site. `tostring(err)` prints the original message first, then one
- * traceback block per task. Wrappers never hide what they wrap: `is_cancelled`, `is_timeout`
- * (and the `is_*` of later layers) look through them, and reading a field that the wrapper
- * does not have (`err.code`, `err.data`, ...) reads it from the wrapped error.
+ * A task whose failure nobody observes (no await, no |Task:on_complete()|, no
+ * |Task:result()|, no parent) is reported on a later loop turn through
+ * `vim.notify(msg, vim.log.levels.ERROR)`, or the `on_unhandled` handler of
+ * |ts.config()|. Each failure is reported at most once; an observed one never.
+ * Cancellations are not failures and are not reported. An awaiter cancelled
+ * (or a |Task:wait()| that timed out) before the outcome has observed nothing,
+ * and a combinator or deadline whose caller is cancelled reports the failures
+ * of the tasks it started instead of dropping them with the cancellation.
+ * Errors raised by callbacks given to tsasync (`on_complete`, `cleanup`,
+ * `on_cancel`, the `on_unhandled` handler) are reported the same way and never
+ * stop the scheduler; failing |ts.debounce()| / |ts.throttle()| /
+ * |ts.latest()| runs are unhandled task failures.
  */
 
 /** The error raised at the suspension points of a cancelled task. */
@@ -134,16 +159,18 @@ export function message_of(err: unknown): string {
 }
 
 /**
- * True when `err` is (or wraps) a cancellation error.
- * @param err any error value, e.g. the second result of `ts.pcall` or `Task:pawait`.
+ * True when `err` is, or wraps, a cancellation error. `err` is any error
+ * value, e.g. the second result of |ts.pcall()| or |Task:pawait()|.
+ * @help ts.is_cancelled({err})
  */
 export function is_cancelled(this: void, err: unknown): boolean {
   return find_error(err, CancelledMT) !== undefined;
 }
 
 /**
- * True when `err` is (or wraps) a timeout error.
- * @param err any error value.
+ * True when `err` is, or wraps, a timeout error (|Task:wait()|,
+ * |ts.block_on()|, |ts.timeout()|). False for cancellations.
+ * @help ts.is_timeout({err})
  */
 export function is_timeout(this: void, err: unknown): boolean {
   return find_error(err, TimeoutMT) !== undefined;

@@ -7,6 +7,9 @@
  * `ts.scope` cancels everything in the scope; the cancellation is raised after all of it
  * completed.
  */
+/**
+ * @section tsasync-deadlines
+ */
 import {
   CANCELLED,
   CANCEL_ALL,
@@ -36,11 +39,15 @@ export class Scope {
   declare st: number;
 
   /**
-   * Starts `fn(...)` as a task of the scope and returns it (`scope:spawn({ name = "x" }, fn,
-   * ...)` names it). It is a child of the task calling `spawn` (the scope's function or one
-   * of the scope's tasks); the scope waits for it, and its failure fails the scope. While the
-   * scope is failing or cancelled, the new task starts cancelled. After `ts.scope` returned,
-   * `spawn` raises an error.
+   * Starts `fn(...)` as a task of the scope (the handle that |ts.scope()|
+   * passes to its function) and returns the |tsasync-Task|. `opts`:
+   * `name`, `fast` as for |ts.run()| (other keys raise). The task is a
+   * child of the task calling `spawn` (the scope's function, or a task of
+   * the scope); the scope waits for it and fails with it. While the scope is
+   * failing or cancelled the new task starts cancelled. After |ts.scope()|
+   * returned, `spawn` raises "scope:spawn: the scope is closed ...".
+   * @help Scope:spawn({fn}, {...})
+   * @help Scope:spawn({opts}, {fn}, {...})
    */
   spawn(this: Scope, a: unknown, ...args: unknown[]): Task {
     if (this.st === CLOSED) error("scope:spawn: the scope is closed (ts.scope has returned); spawn while the scope runs", 2);
@@ -77,16 +84,21 @@ function spawn_opts(opts: RunOptions, fn?: unknown, ...args: unknown[]): Task {
 }
 
 /**
- * Runs `fn(scope)` as a child task named "scope" and waits until it and every task spawned
- * with `scope:spawn` have completed; returns `fn`'s results. The first failure (of `fn` or
- * of a spawned task) cancels everything else in the scope and is raised once all of it has
- * completed. Cancelling the calling task cancels the whole scope; its cancellation is raised
- * after everything completed.
+ * Runs `fn(scope)` as a child task named "scope" and waits until it and
+ * every task spawned with |Scope:spawn()| have completed; returns `fn`'s
+ * results. The first failure (of `fn` or of any task of the scope)
+ * cancels everything else in the scope, and is raised once all of it has
+ * completed. A task of the scope that is cancelled on its own
+ * (`task:cancel()`) is not a failure. Cancelling the task that runs
+ * `ts.scope` cancels the whole scope; the cancellation is raised after
+ * everything in it completed.
  * ```lua
  * ts.scope(function(scope)
  *   for _, path in ipairs(paths) do scope:spawn(index_file, path) end
- * end) -- every file indexed, or the first error raised and the rest cancelled
+ *   scope:spawn(watch_changes)
+ * end) -- all done, or the first error raised and the rest cancelled
  * ```
+ * @help ts.scope({fn})
  */
 export function scope<R>(this: void, fn: (this: void, scope: Scope) => R): LuaMultiReturn<any[]> {
   if (type(fn) !== "function") error(`ts.scope: fn must be a function, got ${type(fn)}`, 2);
@@ -121,3 +133,9 @@ export function scope<R>(this: void, fn: (this: void, scope: Scope) => R): LuaMu
   // The function's results; if its task was cancelled on its own, that cancellation (as `await` raises it).
   return await_task(cur, body);
 }
+
+/**
+ * @section tsasync-deadlines
+ * See also |ts.shield()|: work that the caller's cancellation (and a deadline)
+ * does not interrupt.
+ */
