@@ -65,7 +65,7 @@ const SECTIONS = [
   {
     id: "tsasync-channels",
     title: "Channels and synchronisation",
-    files: ["channel.ts", "oneshot.ts", "broadcast.ts", "watch.ts", "select.ts", "semaphore.ts", "mutex.ts", "event.ts", "condvar.ts", "barrier.ts"],
+    files: ["waiters.ts", "channel.ts", "oneshot.ts", "broadcast.ts", "watch.ts", "select.ts", "semaphore.ts", "mutex.ts", "event.ts", "condvar.ts", "barrier.ts"],
   },
   { id: "tsasync-uv", title: "Libuv (ts.uv)", files: ["uv/wrap.ts", "uv/stream.ts", "uv/track.ts", "uv/error.ts", "uv/generated.ts"] },
   { id: "tsasync-fs", title: "Files (ts.fs)", files: ["fs.ts"] },

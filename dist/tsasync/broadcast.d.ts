@@ -29,21 +29,33 @@ export declare class BroadcastSender<T = unknown> {
     /** @internal */
     bc: Bcast;
     /**
-     * Sends `value` to every current subscriber. Never suspends: a subscriber whose buffer is
-     * full loses its oldest value (its next `recv` reports how many it missed). Raises when
-     * `value` is nil or the broadcast is closed.
+     * Sends `v` to every current subscriber; never suspends: a subscriber
+     * whose buffer is full loses its oldest value (its next `recv` reports
+     * how many it missed). Raises when `v` is nil or the broadcast is closed.
+     * @help BroadcastSender:send({v})
      */
     send(this: BroadcastSender<T>, value: T): void;
-    /** A new subscriber (the same as the `subscribe` function `ts.broadcast` returns). */
+    /**
+     * A new subscriber (the same as the `subscribe` function |ts.broadcast()|
+     * returns).
+     * @help BroadcastSender:subscribe()
+     */
     subscribe(this: BroadcastSender<T>): BroadcastReceiver<T>;
-    /** Number of current subscribers. */
+    /**
+     * Number of current subscribers.
+     * @help BroadcastSender:receiver_count()
+     */
     receiver_count(this: BroadcastSender<T>): number;
     /**
-     * Closes the broadcast: no more sends; each subscriber receives what its buffer holds,
-     * then nil. Idempotent; never suspends.
+     * Closes the broadcast: no more sends; subscribers drain their buffers,
+     * then receive nil. Idempotent; never suspends.
+     * @help BroadcastSender:close()
      */
     close(this: BroadcastSender<T>): void;
-    /** True once closed. */
+    /**
+     * True once closed.
+     * @help BroadcastSender:is_closed()
+     */
     is_closed(this: BroadcastSender<T>): boolean;
 }
 /**
@@ -54,46 +66,71 @@ export declare class BroadcastReceiver<T = unknown> {
     /** @internal */
     s: Sub;
     /**
-     * The next value and how many values this subscriber missed before it because its buffer
-     * was full (`0` when none): `v, missed`. Suspends while nothing is buffered; returns nil
-     * once the broadcast is closed and the buffer drained, or after `unsubscribe`. Raises
-     * outside a task (use `try_recv`) and on cancellation. Cancellation safe.
+     * `v, missed`: the next value and how many values this subscriber lost
+     * before it because its buffer was full (`0` when none). Suspends while
+     * nothing is buffered; nil once closed and drained, or after
+     * |BroadcastReceiver:unsubscribe()|. Raises outside a task (use
+     * |BroadcastReceiver:try_recv()| there) and on cancellation.
+     * Cancellation safe.
      * ```lua
      * local v, missed = rx:recv()
-     * if missed > 0 then print(("lagged: %d values lost"):format(missed)) end
+     * if missed > 0 then print(("%d values lost"):format(missed)) end
      * ```
+     * @help BroadcastReceiver:recv()
      */
     recv(this: BroadcastReceiver<T>): LuaMultiReturn<[T | undefined, number]>;
-    /** `true, v, missed` when a value is buffered, else `false`. Never suspends. */
+    /**
+     * `true, v, missed` when a value is buffered, else `false`. Never
+     * suspends.
+     * @help BroadcastReceiver:try_recv()
+     */
     try_recv(this: BroadcastReceiver<T>): LuaMultiReturn<[boolean, T | undefined, number]>;
     /**
-     * An iterator over the values (`for v, missed in rx:iter() do`), until the broadcast is
-     * closed and drained. Inside a task; on PUC Lua 5.1 use a `while` loop over `recv`.
+     * `for v, missed in rx:iter() do ... end` until the broadcast is closed
+     * and drained (inside a task). On PUC Lua 5.1 use a `while` loop over
+     * `recv` (see |Receiver:iter()|).
+     * @help BroadcastReceiver:iter()
      */
     iter(this: BroadcastReceiver<T>): LuaMultiReturn<[(this: void, rx: BroadcastReceiver<T>) => LuaMultiReturn<[T | undefined, number]>, BroadcastReceiver<T>]>;
-    /** Number of values buffered for this subscriber. */
+    /**
+     * Number of values buffered for this subscriber. Also `#rx` where
+     * `__len` works on tables (Neovim 0.12, not 0.10).
+     * @help BroadcastReceiver:len()
+     */
     len(this: BroadcastReceiver<T>): number;
     /**
-     * Stops receiving: drops the buffer; tasks waiting in `recv` on this subscriber get nil,
-     * and so does every later `recv`. Idempotent; never suspends.
+     * Stops receiving; drops the buffer; tasks waiting in `recv` on this
+     * subscriber and every later `recv` get nil. Idempotent; never suspends.
+     * @help BroadcastReceiver:unsubscribe()
      */
     unsubscribe(this: BroadcastReceiver<T>): void;
-    /** True once the broadcast is closed or this subscriber unsubscribed. */
+    /**
+     * True once the broadcast is closed or this subscriber unsubscribed.
+     * @help BroadcastReceiver:is_closed()
+     */
     is_closed(this: BroadcastReceiver<T>): boolean;
 }
 /** @internal metatable of broadcast subscribers (for `ts.select`). */
 export declare const BroadcastReceiverProto: object;
 /**
- * Makes a broadcast: returns `tx` and a `subscribe` function; `subscribe()` returns a
- * receiver that gets every value sent after it subscribed. Each subscriber buffers up to
- * `capacity` values; the sender never waits, so a subscriber that falls further behind
- * loses its oldest values, and its next `rx:recv()` returns `v, missed`.
+ * Returns `tx, subscribe`. `subscribe()` (or `tx:subscribe()`) returns a
+ * receiver that gets every value sent after it subscribed. The sender never
+ * suspends: each subscriber buffers up to `capacity` values, and one that
+ * falls further behind loses its oldest values (its next `rx:recv()`
+ * returns `v, missed`). Raises when `capacity` is not a positive integer.
  * ```lua
  * local tx, subscribe = ts.broadcast(64)
  * local rx = subscribe()
- * ts.run(function() local v, missed = rx:recv() end)
- * tx:send("event")
+ * ts.run(function()
+ *   while true do
+ *     local ev, missed = rx:recv()
+ *     if ev == nil then break end
+ *     if missed > 0 then print(missed .. " events lost") end
+ *   end
+ * end)
+ * tx:send("changed")
  * ```
+ * @help ts.broadcast({capacity})
  */
 export declare function broadcast<T = unknown>(this: void, capacity: number): LuaMultiReturn<[BroadcastSender<T>, (this: void) => BroadcastReceiver<T>]>;
 export {};

@@ -16,20 +16,33 @@ export declare class WatchSender<T = unknown> {
     /** @internal */
     w: Watch;
     /**
-     * Replaces the value and wakes every receiver waiting in `changed`/`recv`. Never
-     * suspends. Raises when `value` is nil or the watch is closed.
+     * Replaces the value (not nil) and wakes every receiver waiting in
+     * |WatchReceiver:changed()| or |WatchReceiver:recv()|. Never suspends.
+     * Raises when `v` is nil or the watch is closed.
+     * @help WatchSender:send({v})
      */
     send(this: WatchSender<T>, value: T): void;
-    /** The current value (without marking anything seen). */
+    /**
+     * The current value (marks nothing seen).
+     * @help WatchSender:get()
+     */
     get(this: WatchSender<T>): T;
-    /** A new receiver; the current value counts as seen by it. */
+    /**
+     * Another receiver; the current value counts as seen by it.
+     * @help WatchSender:subscribe()
+     */
     subscribe(this: WatchSender<T>): WatchReceiver<T>;
     /**
-     * Closes the watch: `changed()` returns false (after any unseen value), `recv()` nil.
-     * The last value stays readable with `get`. Idempotent; never suspends.
+     * Closes the watch: `changed()` returns false (after any unseen value),
+     * `recv()` nil. The last value stays readable with `get`. Idempotent;
+     * never suspends.
+     * @help WatchSender:close()
      */
     close(this: WatchSender<T>): void;
-    /** True once closed. */
+    /**
+     * True once closed.
+     * @help WatchSender:is_closed()
+     */
     is_closed(this: WatchSender<T>): boolean;
 }
 /**
@@ -42,39 +55,62 @@ export declare class WatchReceiver<T = unknown> {
     w: Watch;
     /** @internal version last seen */
     seen: number;
-    /** Returns the current value and marks it seen. Never suspends. */
+    /**
+     * The current value; marks it seen. Never suspends.
+     * @help WatchReceiver:get()
+     */
     get(this: WatchReceiver<T>): T;
-    /** True when a value newer than the last seen one exists. Never suspends. */
+    /**
+     * True when a value newer than the last seen one exists: tells it
+     * without suspending.
+     * @help WatchReceiver:has_changed()
+     */
     has_changed(this: WatchReceiver<T>): boolean;
     /**
-     * Suspends until a value newer than the last seen one exists (`true`; not marked seen:
-     * call `get`) or the watch is closed (`false`). Returns at once when one already exists.
-     * Raises outside a task and on cancellation. Cancellation safe.
+     * Suspends until a value newer than the last seen exists (`true`; not
+     * marked seen: call `get`) or the watch is closed (`false`; an unseen
+     * last value is reported first). Returns at once when one already
+     * exists. Raises outside a task (use |WatchReceiver:has_changed()|
+     * there) and on cancellation. Cancellation safe.
+     * @help WatchReceiver:changed()
      */
     changed(this: WatchReceiver<T>): boolean;
     /**
-     * `changed()` then `get()`: the next new value, or nil once the watch is closed (and its
+     * `changed()` then `get()`: the next value, or nil once closed (and its
      * last value seen). Raises outside a task and on cancellation.
+     * Cancellation safe.
      * ```lua
      * local tx, rx = ts.watch("idle")
-     * ts.run(function() while true do local s = rx:recv(); if s == nil then break end; print(s) end end)
+     * ts.run(function()
+     *   while true do
+     *     local s = rx:recv()
+     *     if s == nil then break end
+     *     print(s)
+     *   end
+     * end)
      * tx:send("busy")
      * ```
+     * @help WatchReceiver:recv()
      */
     recv(this: WatchReceiver<T>): T | undefined;
-    /** True once the watch is closed. */
+    /**
+     * True once the watch is closed.
+     * @help WatchReceiver:is_closed()
+     */
     is_closed(this: WatchReceiver<T>): boolean;
 }
 /**
- * Makes a watch holding `initial` (nil allowed: "no value yet") and returns `tx, rx`.
- * `tx:send(v)` replaces the value; receivers see the latest value (`rx:get()`) and wait for
- * the next one (`rx:changed()`, `rx:recv()`); the initial value counts as seen.
+ * Returns `tx, rx` for one value that changes over time (no queue: readers
+ * see the latest). The initial value (nil allowed: "no value yet") counts
+ * as seen. `tx:send(v)` replaces the value; receivers read the latest with
+ * `rx:get()` and wait for the next with `rx:changed()` or `rx:recv()`;
  * `tx:subscribe()` makes more receivers.
  * ```lua
- * local tx, rx = ts.watch({ mode = "n" })
- * ts.run(function() while rx:changed() do print(rx:get().mode) end end)
- * tx:send({ mode = "i" })
+ * local tx, rx = ts.watch("idle")
+ * ts.run(function() while rx:changed() do print(rx:get()) end end)
+ * tx:send("busy")
  * ```
+ * @help ts.watch({initial})
  */
 export declare function watch<T = unknown>(this: void, initial?: T): LuaMultiReturn<[WatchSender<T>, WatchReceiver<T>]>;
 export {};

@@ -107,28 +107,33 @@ function tsasync.as_completed(list) end
 ---@return any...
 function tsasync.await(x, ...) end
 
---- A reusable barrier for `n` tasks.
---- ```lua
---- local b = ts.Barrier.new(3)
---- for i = 1, 3 do
----   ts.run(function() prepare(i); if b:wait() then print("all prepared") end end)
---- end
---- ```
+--- A reusable barrier for `n` tasks (see `Barrier.new`).
 ---@class tsasync.Barrier
 tsasync.Barrier = {}
 
---- Makes a barrier for `n` (a positive integer) tasks.
+--- A reusable barrier for `n` tasks (a positive integer): |Barrier:wait()|
+--- returns once `n` tasks wait. The next `n` arrivals form the next round.
+--- ```lua
+--- local b = ts.Barrier.new(3)
+--- for i = 1, 3 do
+---   ts.run(function()
+---     prepare(i)
+---     if b:wait() then print("all prepared") end
+---   end)
+--- end
+--- ```
 ---@param n number
 ---@return tsasync.Barrier
 function tsasync.Barrier.new(n) end
 
---- Waits until `n` tasks wait, then returns: `true` for exactly one of them (the last to
---- arrive, the "leader"), `false` for the others. Raises outside a task and on
---- cancellation; a cancelled waiter does not count.
+--- `b:wait() -> leader` returns once `n` tasks wait: `true` for exactly one
+--- of them (the last to arrive), `false` for the others. Reusable: the
+--- next `n` arrivals form the next round. Raises outside a task and on
+--- cancellation. Cancellation safe: a cancelled waiter does not count.
 ---@return boolean
 function tsasync.Barrier:wait() end
 
---- Number of tasks waiting now.
+--- `b:waiting() -> n` counts the tasks waiting in the current round.
 ---@return number
 function tsasync.Barrier:waiting() end
 
@@ -146,28 +151,36 @@ function tsasync.Barrier:waiting() end
 ---@return any...
 function tsasync.block_on(fn, timeout_ms) end
 
---- Makes a broadcast: returns `tx` and a `subscribe` function; `subscribe()` returns a
---- receiver that gets every value sent after it subscribed. Each subscriber buffers up to
---- `capacity` values; the sender never waits, so a subscriber that falls further behind
---- loses its oldest values, and its next `rx:recv()` returns `v, missed`.
+--- Returns `tx, subscribe`. `subscribe()` (or `tx:subscribe()`) returns a
+--- receiver that gets every value sent after it subscribed. The sender never
+--- suspends: each subscriber buffers up to `capacity` values, and one that
+--- falls further behind loses its oldest values (its next `rx:recv()`
+--- returns `v, missed`). Raises when `capacity` is not a positive integer.
 --- ```lua
 --- local tx, subscribe = ts.broadcast(64)
 --- local rx = subscribe()
---- ts.run(function() local v, missed = rx:recv() end)
---- tx:send("event")
+--- ts.run(function()
+---   while true do
+---     local ev, missed = rx:recv()
+---     if ev == nil then break end
+---     if missed > 0 then print(missed .. " events lost") end
+---   end
+--- end)
+--- tx:send("changed")
 --- ```
 ---@param capacity number
 ---@return tsasync.BroadcastSender
 ---@return fun(): tsasync.BroadcastReceiver
 function tsasync.broadcast(capacity) end
 
---- Makes a channel and returns its two halves, `tx, rx`.
---- - `capacity` nil: unbounded (`send` never waits);
---- - `0`: rendezvous (`send` waits until a receiver takes the value);
---- - `n >= 1`: bounded (`send` waits while `n` messages are buffered).
----
---- Any number of tasks may share `tx` and `rx`. Messages are received in the order they were
---- sent, each by exactly one receiver. `nil` is not a message.
+--- Makes a channel and returns its two halves, `tx, rx`:
+---   `capacity` nil   unbounded (`send` never waits)
+---   `0`              a rendezvous (a send waits for a receiver, which takes
+---                    the value directly)
+---   `n >= 1`         bounded (`send` waits while `n` messages are buffered)
+--- Any number of tasks share `tx` and `rx`; messages arrive in the order
+--- they were sent, each at exactly one receiver. `nil` is not a message.
+--- Raises when `capacity` is not nil, 0 or a positive integer.
 --- ```lua
 --- local tx, rx = ts.channel(16)
 --- ts.run(function() for i = 1, 3 do tx:send(i) end; tx:close() end)
@@ -183,7 +196,13 @@ function tsasync.channel(capacity) end
 --- computations.
 function tsasync.checkpoint() end
 
---- A condition variable.
+--- A condition variable (see `Condvar.new`).
+---@class tsasync.Condvar
+tsasync.Condvar = {}
+
+--- A condition variable: tasks wait for a notification, optionally
+--- releasing a |ts.Mutex.new()| while they wait (check a condition under
+--- the lock, wait, check it again).
 --- ```lua
 --- local m, cv, items = ts.Mutex.new(), ts.Condvar.new(), {}
 --- ts.run(function()
@@ -192,23 +211,25 @@ function tsasync.checkpoint() end
 ---     print(table.remove(items, 1))
 ---   end)
 --- end)
---- m:with(function() table.insert(items, "x"); cv:notify_one() end) -- inside a task
+--- ts.run(function()
+---   m:with(function() table.insert(items, "x"); cv:notify_one() end)
+--- end)
 --- ```
----@class tsasync.Condvar
-tsasync.Condvar = {}
-
---- Makes a condition variable.
 ---@return tsasync.Condvar
 function tsasync.Condvar.new() end
 
---- Suspends until `notify_one`/`notify_all`. With `mutex` (which the running task must
---- hold): unlocks it while waiting and locks it again before returning — also before
---- raising a cancellation. Raises outside a task and on cancellation.
+--- Suspends until notified (|Condvar:notify_one()|,
+--- |Condvar:notify_all()|). With `mutex`, a |ts.Mutex.new()| held by the
+--- task: unlocks it while waiting and locks it again before returning
+--- (also before raising a cancellation, during which the task cannot be
+--- interrupted). Raises outside a task, when `mutex` is not a mutex, not
+--- locked or held by another task, and on cancellation. Cancellation
+--- safe: a cancelled waiter consumes no notification.
 ---@param mutex? tsasync.Mutex
 function tsasync.Condvar:wait(mutex) end
 
---- Wakes the task that has waited longest: true, or false when none waits. Never
---- suspends; works from plain code and fast callbacks.
+--- Wakes the task that has waited longest: `true`, or `false` when none
+--- waits. Never suspends; works from plain code and fast callbacks.
 ---@return boolean
 function tsasync.Condvar:notify_one() end
 
@@ -240,41 +261,54 @@ function tsasync.config(opts) end
 ---@return nil|tsasync.Task
 function tsasync.current() end
 
---- Returns a function that, however often it is called, runs `fn` once `ms` milliseconds
---- passed without a call, with the arguments of the last call. `fn` runs as a task (it may
---- await). A new call does not cancel a run that already started (runs may overlap when `fn`
---- takes longer than `ms`; combine with `ts.latest` for that). Errors raised by `fn` are
---- reported, never thrown at the caller. The returned function returns nothing.
+--- Returns a function that, however often it is called, runs `fn` once
+--- `ms` milliseconds passed without a call, with the arguments of the last
+--- call, as a task (`fn` may await; it runs on the main loop). A new call
+--- does not cancel a run that already started: runs may overlap when `fn`
+--- takes longer than `ms` (wrap `fn` with |ts.latest()| to cancel instead).
+--- Errors raised by `fn` are reported, never thrown at the caller. The
+--- returned function returns nothing.
 --- ```lua
---- local refresh = ts.debounce(200, function(buf) update_diagnostics(buf) end)
---- vim.api.nvim_create_autocmd("TextChanged", { callback = function(ev) refresh(ev.buf) end })
+--- local refresh = ts.debounce(200, function(buf)
+---   update_outline(buf)
+--- end)
+--- vim.api.nvim_create_autocmd("TextChanged", {
+---   callback = function(ev) refresh(ev.buf) end,
+--- })
 --- ```
 ---@param ms number
 ---@param fn fun(...: any): any
 ---@return fun(...: any)
 function tsasync.debounce(ms, fn) end
 
---- A settable flag.
---- ```lua
---- local ready = ts.Event.new()
---- ts.run(function() ready:wait(); print("go") end)
---- vim.api.nvim_create_autocmd("VimEnter", { callback = function() ready:set() end })
---- ```
+--- A settable flag tasks can wait for (see `Event.new`).
 ---@class tsasync.Event
 tsasync.Event = {}
 
---- Makes an event that is not set.
+--- Makes a flag that is not set: `ev:set()` wakes every waiter and lets
+--- later waits through until `ev:clear()`; `ev:wait()` suspends until set;
+--- `ev:is_set()`.
+--- ```lua
+--- local ready = ts.Event.new()
+--- ts.run(function() ready:wait(); print("go") end)
+--- vim.api.nvim_create_autocmd("VimEnter", {
+---   callback = function() ready:set() end,
+--- })
+--- ```
 ---@return tsasync.Event
 function tsasync.Event.new() end
 
---- Sets the flag and wakes every waiting task. Never suspends; works from plain code.
+--- Sets the flag and wakes every waiting task; later waits pass until
+--- |Event:clear()|. Never suspends; works from plain code.
 function tsasync.Event:set() end
 
 --- Clears the flag: later `wait` calls suspend again. Never suspends.
 function tsasync.Event:clear() end
 
---- Returns at once when the flag is set, else suspends until `set`. Raises outside a task
---- and on cancellation. Cancellation safe.
+--- Returns at once when the flag is set, else suspends until |Event:set()|.
+--- Raises outside a task (use |Event:is_set()| there) and on
+--- cancellation. Cancellation safe: a cancelled waiter is removed; the
+--- event is unchanged.
 function tsasync.Event:wait() end
 
 --- True while the flag is set.
@@ -473,14 +507,22 @@ function tsasync.is_timeout(err) end
 ---@return boolean
 function tsasync.is_uv_error(err) end
 
---- Returns a function whose every call cancels the run started by the previous call (if it
---- is still running) and starts `fn(...)` as a new task, which it returns. The cancelled run
---- unwinds before the new one starts (from plain code before the call returns; from inside a
---- task at that task's next suspension). Typical: completion or hover requests while typing.
---- Awaiting a superseded run raises a cancellation error (`ts.is_cancelled`).
+--- Returns a function whose every call cancels the run started by the
+--- previous call (if still running) and starts `fn(...)` as a new task,
+--- which it returns. The cancelled run unwinds before the new one starts
+--- (from plain code, before the call returns; from inside a task, at that
+--- task's next suspension). Awaiting a superseded run raises a
+--- cancellation error (|ts.is_cancelled()|) with reason "superseded by a
+--- newer call". Typical: completion or hover requests while typing.
 --- ```lua
---- local complete = ts.latest(function(prefix) return request_completions(prefix) end)
---- vim.api.nvim_create_autocmd("TextChangedI", { callback = function() complete(current_word()) end })
+--- local complete = ts.latest(function(prefix)
+---   -- cancelled when typing on:
+---   local items = request_completions(prefix)
+---   show(items)
+--- end)
+--- vim.api.nvim_create_autocmd("TextChangedI", {
+---   callback = function() complete(vim.fn.expand("<cword>")) end,
+--- })
 --- ```
 ---@param fn fun(...: any): any
 ---@return fun(...: any): tsasync.Task
@@ -701,38 +743,51 @@ function tsasync.map(items, fn, opts) end
 ---@return any...
 function tsasync.move_on_after(ms, fn, ...) end
 
---- A mutual-exclusion lock for tasks. Not reentrant: a task locking a mutex it holds raises.
---- ```lua
---- local m = ts.Mutex.new()
---- ts.run(function()
----   m:with(function() local s = read_state(); ts.sleep(10); write_state(s + 1) end)
---- end)
---- ```
+--- A mutual-exclusion lock for tasks. Not reentrant: a task locking a mutex it holds raises
+--- (see `Mutex.new`).
 ---@class tsasync.Mutex
 tsasync.Mutex = {}
 
---- Makes an unlocked mutex.
+--- Makes an unlocked, fair (FIFO) lock: one holder at a time; an unlock
+--- hands the lock straight to the oldest waiter. Not reentrant: locking it
+--- again in the task that holds it raises instead of hanging.
+--- ```lua
+--- local m = ts.Mutex.new()
+--- ts.run(function()
+---   m:with(function()
+---     local s = read_state()
+---     ts.sleep(10)
+---     write_state(s + 1)
+---   end)
+--- end)
+--- ```
 ---@return tsasync.Mutex
 function tsasync.Mutex.new() end
 
---- Locks, waiting (FIFO) while another holder has it. Raises outside a task, when the
---- running task already holds it, and on cancellation (a cancelled waiter never holds it).
+--- Locks, waiting (FIFO) while another holder has it. Raises outside a
+--- task (use |Mutex:try_lock()| there), when the running task already
+--- holds it, and on cancellation. Cancellation safe: a cancelled waiter
+--- never holds it; one handed the lock just before it was cancelled
+--- returns holding it and must unlock (|Mutex:with()| always does).
 function tsasync.Mutex:lock() end
 
---- Locks if it is free and nobody waits: true; else false. Never suspends.
+--- Locks if it is free and nobody waits: `true`; else `false`. Never
+--- suspends.
 ---@return boolean
 function tsasync.Mutex:try_lock() end
 
---- Unlocks (the oldest waiter gets the lock). Never suspends: works from plain code and
---- fast callbacks. Raises when the mutex is not locked.
+--- Unlocks (the oldest waiter gets the lock). Never suspends: works from
+--- plain code and fast callbacks. Raises when the mutex is not locked.
 function tsasync.Mutex:unlock() end
 
---- True while somebody holds the lock (or it was handed to a waiter that has not run yet).
+--- True while somebody holds the lock (or it was handed to a waiter that
+--- has not run yet).
 ---@return boolean
 function tsasync.Mutex:is_locked() end
 
---- Locks, runs `fn(...)` and unlocks however `fn` ends (return, error, cancellation);
---- returns `fn`'s results or raises its error.
+--- Locks, runs `fn(...)` and unlocks however `fn` ends (return, error,
+--- cancellation); returns `fn`'s results or raises its error. Raises when
+--- the running task already holds the mutex.
 ---@param fn fun(...: any): any
 ---@param ... any
 ---@return any...
@@ -804,9 +859,14 @@ function tsasync.net.connect(host, port) end
 ---@return tsasync.Server
 function tsasync.net.listen(host, port, handler) end
 
---- Makes a oneshot and returns `tx, rx`. `tx:send(v)` sends one value (never suspends);
---- `rx:recv()` returns it, or nil when `tx` was closed without a value (`rx` is a `Receiver`:
---- `try_recv`, `is_closed` and `ts.select` work on it).
+--- Returns `tx, rx` for one value. `tx:send(v)` never suspends, closes the
+--- oneshot and returns `true`, or `false` when the receiver closed its side
+--- first; a second send raises. `tx:close()` closes without a value.
+--- `rx` is a channel receiver (|Receiver:recv()|, |Receiver:try_recv()|,
+--- |Receiver:is_closed()| and |ts.select()| work on it): `rx:recv()`
+--- returns the value, or nil when closed without one. Cancellation safe: a
+--- receiver cancelled while waiting takes nothing; the value stays for the
+--- next `recv`.
 --- ```lua
 --- local tx, rx = ts.oneshot()
 --- ts.run(function() tx:send(compute()) end)
@@ -935,64 +995,84 @@ function tsasync.schedule() end
 ---@return any...
 function tsasync.scope(fn) end
 
---- Waits until one of `cases` can proceed, performs it, and returns its index and values:
---- - `{ recv = rx }` (channel, oneshot or broadcast receiver) → `i, v` (`nil` when closed;
----   broadcast: `i, v, missed`);
---- - `{ send = tx, value = v }` (channel sender) → `i` once `v` was sent (raises when the
----   channel is closed);
---- - `{ future = f }` (a Future or a Task) → `i, ...` its values (its error is raised, as by
----   `await`);
---- - `{ timeout = ms }` → `i` after `ms` milliseconds;
---- - `{ default = true }` (at most one) → `i` at once when no other case is ready.
----
---- Exactly one case takes effect; the others are unregistered without receiving or sending
---- anything, also when the task is cancelled. When several cases are ready the choice is
---- uniformly random, so no case starves. Suspends, so it raises outside a task, unless it
---- has a `default` case (then it never suspends).
+--- Waits until one case can proceed, performs exactly that one, and returns
+--- its index and values. Cases:
+---   { recv = rx }            channel, oneshot or broadcast receiver:
+---                            `i, v` (nil when closed; broadcast:
+---                            `i, v, missed`)
+---   { send = tx, value = v } channel sender: `i` once sent (raises if the
+---                            channel is or becomes closed)
+---   { future = f }           a Future or a Task: `i, ...values`; its
+---                            error is raised, as by |ts.await()|
+---   { timeout = ms }         `i` after `ms` milliseconds
+---   { default = true }       `i` at once when no other case is ready (at
+---                            most one; with it, `ts.select` never suspends
+---                            and works outside tasks)
+--- The other cases are unregistered without receiving or sending anything,
+--- also when the task is cancelled. A select's own send and receive cases
+--- on one channel never pair with each other. When several cases are ready
+--- the choice is uniformly random, so an always-ready case never starves
+--- another. Raises outside a task (unless it has a `default` case), on
+--- cancellation, and when a case is not a table with exactly one of these
+--- keys.
 --- ```lua
---- local i, v = ts.select({ { recv = jobs }, { recv = quit }, { timeout = 1000 } })
---- if i == 1 then handle(v) elseif i == 2 then return else print("idle") end
+--- while true do
+---   local i, job = ts.select({
+---     { recv = jobs }, { recv = quit }, { timeout = 5000 },
+---   })
+---   if i == 1 and job then run(job)
+---   elseif i == 2 then break
+---   else print("idle") end
+--- end
 --- ```
 ---@param cases tsasync.SelectCaseSpec[]
 ---@return any...
 function tsasync.select(cases) end
 
---- A counting semaphore with `n` permits; waiters are served first come, first served.
+--- A counting semaphore with `n` permits; waiters are served first come, first served
+--- (see `Semaphore.new`).
+---@class tsasync.Semaphore
+tsasync.Semaphore = {}
+
+--- A counting semaphore with `n` permits (a non-negative integer), fair
+--- (FIFO): a released permit is handed straight to the oldest waiter, so
+--- a task arriving later never overtakes one that waits.
 --- ```lua
 --- local sem = ts.Semaphore.new(4)  -- at most 4 downloads at once
 --- for _, url in ipairs(urls) do
 ---   ts.run(function() sem:with(download, url) end)
 --- end
 --- ```
----@class tsasync.Semaphore
-tsasync.Semaphore = {}
-
---- Makes a semaphore with `n` (a non-negative integer) free permits.
 ---@param n number
 ---@return tsasync.Semaphore
 function tsasync.Semaphore.new(n) end
 
---- Takes a permit, waiting (FIFO) while none is free. Raises outside a task and on
---- cancellation. Cancellation safe: a cancelled waiter takes no permit; one granted a
---- permit just before it was cancelled returns holding it (release it, or use `with`).
+--- Takes a permit, waiting (FIFO) while none is free. Raises outside a
+--- task (use |Semaphore:try_acquire()| there) and on cancellation.
+--- Cancellation safe: a cancelled waiter takes no permit; one granted a
+--- permit just before it was cancelled returns holding it (release it, or
+--- use |Semaphore:with()|).
 function tsasync.Semaphore:acquire() end
 
---- Takes a permit if one is free and nobody waits: true; else false. Never suspends.
+--- Takes a permit if one is free and nobody waits: `true`; else `false`.
+--- Never suspends.
 ---@return boolean
 function tsasync.Semaphore:try_acquire() end
 
---- Returns a permit: to the oldest waiter if any, else to the free ones. Never suspends:
---- works from plain code and fast callbacks. Like Python's `asyncio.Semaphore` (not its
---- `BoundedSemaphore`), a release without an acquire adds a permit, so a semaphore made
---- with 0 permits can signal: the producer releases, the consumer acquires.
+--- Returns a permit: to the oldest waiter if any, else to the free ones.
+--- Never suspends: works from plain code and fast callbacks. Like Python's
+--- `asyncio.Semaphore` (not its `BoundedSemaphore`), a release without an
+--- acquire adds a permit, so a semaphore made with 0 permits signals: the
+--- producer releases, the consumer acquires.
 function tsasync.Semaphore:release() end
 
 --- Number of free permits.
 ---@return number
 function tsasync.Semaphore:available() end
 
---- Acquires a permit, runs `fn(...)` and releases the permit however `fn` ends (return,
---- error, cancellation); returns `fn`'s results or raises its error.
+--- Acquires a permit, runs `fn(...)` and releases the permit however `fn`
+--- ends (return, error, cancellation); returns `fn`'s results or raises
+--- its error.
 ---@param fn fun(...: any): any
 ---@param ... any
 ---@return any...
@@ -1016,16 +1096,22 @@ function tsasync.Semaphore:with(fn, ...) end
 ---@return any...
 function tsasync.shield(fn, ...) end
 
---- Returns a function that shares one run of `fn` between concurrent calls with equal keys:
---- while a run for a key is in flight, further calls with that key join it instead of
---- starting another. The key is `key_fn(...)` (compared with `==`), by default the first
---- argument. Once the run completed, the next call starts a new one (results are not cached).
---- Called inside a task it waits for the run and returns its results (raises its error);
---- cancelling the caller only stops that caller waiting, the run goes on for the others.
---- Called from plain code it returns the run's Task (await it, or its error is reported).
+--- Returns a function that shares one run of `fn` between concurrent calls
+--- with equal keys: while a run for a key is in flight, more calls with
+--- that key join it instead of starting another. The key is `key_fn(...)`
+--- (compared with `==`; nil is a key, NaN is refused), by default the
+--- first argument. Once the run completed the next call starts a new one
+--- (nothing is cached).
+--- Inside a task the call waits for the run and returns its results, or
+--- raises its error; cancelling one caller only stops that caller waiting
+--- (the run goes on for the others). From plain code it returns the run's
+--- Task (await it, or its error is reported).
 --- ```lua
---- local load_config = ts.singleflight(function(path) return parse(ts.fs.read_file(path)) end)
---- ts.run(function() local cfg = load_config(path) end) -- concurrent callers share one read
+--- local load = ts.singleflight(function(path)
+---   return parse(read(path))
+--- end)
+--- ts.run(function() local a = load("x.json") end) -- these two calls
+--- ts.run(function() local b = load("x.json") end) -- share one run
 --- ```
 ---@param fn fun(...: any): any
 ---@param key_fn? fun(...: any): any
@@ -1269,14 +1355,20 @@ function tsasync.testing.VirtualClock:restore() end
 ---@return fun(name: string, fn?: fun(): any, opts?: tsasync.ItOptions): any
 function tsasync.testing.wrap(busted_it) end
 
---- Returns a function that runs `fn` (as a task) at most once per `ms` milliseconds: a call
---- outside a window runs `fn` at once and opens a window of `ms`; calls during the window
---- are collapsed into one trailing run, with the last call's arguments, when the window ends
---- (which opens the next window). Runs are not cancelled by later calls. Errors raised by
---- `fn` are reported, never thrown at the caller. The returned function returns nothing.
+--- Returns a function that runs `fn` (as a task) at most once per `ms`
+--- milliseconds. Leading edge: a call outside a window runs `fn` at once
+--- (from plain code before the call returns) and opens a window of `ms`.
+--- Calls during the window collapse into one trailing run with the last
+--- call's arguments when the window ends, which opens the next window.
+--- Runs are never cancelled by later calls. Errors raised by `fn` are
+--- reported, never thrown at the caller. Returns nothing.
 --- ```lua
---- local on_scroll = ts.throttle(100, function(win) redraw_context(win) end)
---- vim.api.nvim_create_autocmd("WinScrolled", { callback = function() on_scroll(vim.api.nvim_get_current_win()) end })
+--- local on_scroll = ts.throttle(100, function(win)
+---   redraw_context(win)
+--- end)
+--- vim.api.nvim_create_autocmd("WinScrolled", {
+---   callback = function() on_scroll(vim.api.nvim_get_current_win()) end,
+--- })
 --- ```
 ---@param ms number
 ---@param fn fun(...: any): any
@@ -1968,14 +2060,15 @@ function tsasync.UvError.new(name, message, path, code) end
 ---@type "0.1.0"
 tsasync.version = nil
 
---- Makes a watch holding `initial` (nil allowed: "no value yet") and returns `tx, rx`.
---- `tx:send(v)` replaces the value; receivers see the latest value (`rx:get()`) and wait for
---- the next one (`rx:changed()`, `rx:recv()`); the initial value counts as seen.
+--- Returns `tx, rx` for one value that changes over time (no queue: readers
+--- see the latest). The initial value (nil allowed: "no value yet") counts
+--- as seen. `tx:send(v)` replaces the value; receivers read the latest with
+--- `rx:get()` and wait for the next with `rx:changed()` or `rx:recv()`;
 --- `tx:subscribe()` makes more receivers.
 --- ```lua
---- local tx, rx = ts.watch({ mode = "n" })
---- ts.run(function() while rx:changed() do print(rx:get().mode) end end)
---- tx:send({ mode = "i" })
+--- local tx, rx = ts.watch("idle")
+--- ts.run(function() while rx:changed() do print(rx:get()) end end)
+--- tx:send("busy")
 --- ```
 ---@param initial? any
 ---@return tsasync.WatchSender
@@ -2021,13 +2114,14 @@ function tsasync.xpcall(fn, handler, ...) end
 ---@class tsasync.BroadcastSender
 local BroadcastSender = {}
 
---- Sends `value` to every current subscriber. Never suspends: a subscriber whose buffer is
---- full loses its oldest value (its next `recv` reports how many it missed). Raises when
---- `value` is nil or the broadcast is closed.
+--- Sends `v` to every current subscriber; never suspends: a subscriber
+--- whose buffer is full loses its oldest value (its next `recv` reports
+--- how many it missed). Raises when `v` is nil or the broadcast is closed.
 ---@param value any
 function BroadcastSender:send(value) end
 
---- A new subscriber (the same as the `subscribe` function `ts.broadcast` returns).
+--- A new subscriber (the same as the `subscribe` function |ts.broadcast()|
+--- returns).
 ---@return tsasync.BroadcastReceiver
 function BroadcastSender:subscribe() end
 
@@ -2035,8 +2129,8 @@ function BroadcastSender:subscribe() end
 ---@return number
 function BroadcastSender:receiver_count() end
 
---- Closes the broadcast: no more sends; each subscriber receives what its buffer holds,
---- then nil. Idempotent; never suspends.
+--- Closes the broadcast: no more sends; subscribers drain their buffers,
+--- then receive nil. Idempotent; never suspends.
 function BroadcastSender:close() end
 
 --- True once closed.
@@ -2047,36 +2141,41 @@ function BroadcastSender:is_closed() end
 ---@class tsasync.BroadcastReceiver
 local BroadcastReceiver = {}
 
---- The next value and how many values this subscriber missed before it because its buffer
---- was full (`0` when none): `v, missed`. Suspends while nothing is buffered; returns nil
---- once the broadcast is closed and the buffer drained, or after `unsubscribe`. Raises
---- outside a task (use `try_recv`) and on cancellation. Cancellation safe.
+--- `v, missed`: the next value and how many values this subscriber lost
+--- before it because its buffer was full (`0` when none). Suspends while
+--- nothing is buffered; nil once closed and drained, or after
+--- |BroadcastReceiver:unsubscribe()|. Raises outside a task (use
+--- |BroadcastReceiver:try_recv()| there) and on cancellation.
+--- Cancellation safe.
 --- ```lua
 --- local v, missed = rx:recv()
---- if missed > 0 then print(("lagged: %d values lost"):format(missed)) end
+--- if missed > 0 then print(("%d values lost"):format(missed)) end
 --- ```
 ---@return any
 ---@return number
 function BroadcastReceiver:recv() end
 
---- `true, v, missed` when a value is buffered, else `false`. Never suspends.
+--- `true, v, missed` when a value is buffered, else `false`. Never
+--- suspends.
 ---@return boolean
 ---@return any
 ---@return number
 function BroadcastReceiver:try_recv() end
 
---- An iterator over the values (`for v, missed in rx:iter() do`), until the broadcast is
---- closed and drained. Inside a task; on PUC Lua 5.1 use a `while` loop over `recv`.
+--- `for v, missed in rx:iter() do ... end` until the broadcast is closed
+--- and drained (inside a task). On PUC Lua 5.1 use a `while` loop over
+--- `recv` (see |Receiver:iter()|).
 ---@return fun(rx: tsasync.BroadcastReceiver): any, number
 ---@return tsasync.BroadcastReceiver
 function BroadcastReceiver:iter() end
 
---- Number of values buffered for this subscriber.
+--- Number of values buffered for this subscriber. Also `#rx` where
+--- `__len` works on tables (Neovim 0.12, not 0.10).
 ---@return number
 function BroadcastReceiver:len() end
 
---- Stops receiving: drops the buffer; tasks waiting in `recv` on this subscriber get nil,
---- and so does every later `recv`. Idempotent; never suspends.
+--- Stops receiving; drops the buffer; tasks waiting in `recv` on this
+--- subscriber and every later `recv` get nil. Idempotent; never suspends.
 function BroadcastReceiver:unsubscribe() end
 
 --- True once the broadcast is closed or this subscriber unsubscribed.
@@ -2088,13 +2187,14 @@ function BroadcastReceiver:is_closed() end
 ---@class tsasync.Sender
 local Sender = {}
 
---- Sends `value`, suspending while the channel is full (a rendezvous channel: until a
---- receiver takes it). Blocked senders proceed in the order they blocked. Raises when
---- `value` is nil, when the channel is closed (also when it is closed while the send
---- waits: the value is then not delivered), outside a task (use `try_send` from plain code)
---- and on cancellation.
----
---- Cancellation safe: a sender cancelled while blocked does not deliver its value.
+--- Sends `v`, suspending while the channel is full (a rendezvous channel:
+--- until a receiver takes it); blocked senders proceed in the order they
+--- blocked. Raises when `v` is nil, when the channel is closed (also when
+--- it is closed while the send waits: the value is then not delivered),
+--- outside a task (use |Sender:try_send()| there) and on cancellation.
+--- Cancellation safe: a sender cancelled while blocked does not deliver
+--- its value; one whose value was taken before the cancellation reached
+--- it returns normally.
 --- ```lua
 --- local tx, rx = ts.channel(10)
 --- ts.run(function() for i = 1, 100 do tx:send(i) end; tx:close() end)
@@ -2102,19 +2202,22 @@ local Sender = {}
 ---@param value any
 function Sender:send(value) end
 
---- Sends `value` if that is possible without suspending (a receiver waits, or the buffer
---- has room): returns true; false when full or closed. Works from plain code and fast
---- callbacks. Raises when `value` is nil.
+--- Sends `v` if that needs no waiting (a receiver waits or the buffer has
+--- room): `true`; else `false` (full or closed). Never suspends: works
+--- from plain code and fast callbacks. Raises when `v` is nil.
 --- ```lua
---- vim.api.nvim_create_autocmd("BufWritePost", { callback = function(a) tx:try_send(a.buf) end })
+--- vim.api.nvim_create_autocmd("BufWritePost", {
+---   callback = function(a) tx:try_send(a.buf) end,
+--- })
 --- ```
 ---@param value any
 ---@return boolean
 function Sender:try_send(value) end
 
---- Closes the channel: no more sends; receivers still get the buffered messages, then
---- nil. Blocked senders raise (their values are not delivered). Idempotent; never
---- suspends.
+--- Closes the channel (idempotent, either side; never suspends): sends
+--- raise, buffered messages are still received, then `recv` returns nil.
+--- Waiting receivers get nil; blocked senders raise (their values are not
+--- delivered).
 function Sender:close() end
 
 --- True once the channel was closed (by either side).
@@ -2126,11 +2229,11 @@ function Sender:is_closed() end
 ---@class tsasync.Receiver
 local Receiver = {}
 
---- Returns the next message, suspending while the channel is empty; nil once the channel
---- is closed and drained. Raises outside a task (use `try_recv` there) and on cancellation.
----
---- Cancellation safe: a receiver cancelled while waiting takes nothing, and the message goes
---- to the next receiver; a receiver handed a message before the cancellation reached it
+--- The next message, suspending while there is none; nil once the channel
+--- is closed and drained. Raises outside a task (use |Receiver:try_recv()|
+--- there) and on cancellation. Cancellation safe: a receiver cancelled
+--- while waiting takes nothing, and the message goes to the next
+--- receiver; one handed a message before the cancellation reached it
 --- returns it.
 --- ```lua
 --- ts.run(function()
@@ -2144,28 +2247,32 @@ local Receiver = {}
 ---@return any
 function Receiver:recv() end
 
---- Takes a message if one is available now: `true, v`; otherwise `false, nil` (empty, or
---- closed and drained: see `is_closed`). Never suspends; works from plain code.
+--- `true, v` when a message is available now, else `false, nil` (empty,
+--- or closed and drained: see |Receiver:is_closed()|). Never suspends;
+--- works from plain code.
 ---@return boolean
 ---@return any
 function Receiver:try_recv() end
 
---- An iterator over the messages until the channel is closed and drained:
---- `for v in rx:iter() do ... end` (inside a task). On PUC Lua 5.1 a `for ... in` iterator
---- cannot suspend: there use `while true do local v = rx:recv() ... end`.
+--- `for v in rx:iter() do ... end` until closed and drained (inside a
+--- task). PUC Lua 5.1 cannot suspend inside a for-in iterator: there write
+--- `while true do local v = rx:recv(); if v == nil then break end ... end`.
 ---@return fun(rx: tsasync.Receiver): any
 ---@return tsasync.Receiver
 function Receiver:iter() end
 
---- Number of messages waiting: buffered ones plus those offered by blocked senders. Also
---- `#rx` where the Lua honours `__len` on tables (LuaJIT of Neovim 0.12, not 0.10).
+--- Messages waiting: buffered ones plus those offered by blocked senders.
+--- Also `#rx` where the Lua honours `__len` on tables (the LuaJIT of
+--- Neovim 0.12, not 0.10).
 ---@return number
 function Receiver:len() end
 
---- Closes the channel, as `tx:close()` does (buffered messages can still be received).
+--- Closes the channel, as |Sender:close()| does (buffered messages can
+--- still be received, then `recv` returns nil).
 function Receiver:close() end
 
---- True once the channel was closed (messages may still be buffered: see `len`).
+--- True once the channel was closed (by either side); messages may still
+--- be buffered: see |Receiver:len()|.
 ---@return boolean
 function Receiver:is_closed() end
 
@@ -2346,10 +2453,11 @@ function Server:close() end
 ---@class tsasync.OneshotSender
 local OneshotSender = {}
 
---- Sends the value and closes the oneshot. Never suspends: works from plain code and fast
---- callbacks. Returns true when the value was delivered or is waiting for the receiver,
---- false when the receiver closed its side first (nobody will read it). Raises when `value`
---- is nil, on a second send, and after `tx:close()`.
+--- Sends `v` and closes the oneshot. Never suspends: works from plain code
+--- and fast callbacks. Returns `true` when the value was delivered or waits
+--- for the receiver, `false` when the receiver closed its side first
+--- (nobody will read it). Raises when `v` is nil, on a second send, and
+--- after `tx:close()`.
 --- ```lua
 --- local tx, rx = ts.oneshot()
 --- vim.defer_fn(function() tx:send("done") end, 10)
@@ -2359,7 +2467,8 @@ local OneshotSender = {}
 ---@return boolean
 function OneshotSender:send(value) end
 
---- Closes without a value: the receiver gets nil. Idempotent; never suspends.
+--- Closes without a value: the receiver gets nil. Idempotent; never
+--- suspends.
 function OneshotSender:close() end
 
 --- True once either side closed it (also after a send).
@@ -2520,21 +2629,23 @@ local UvSpec = {}
 ---@class tsasync.WatchSender
 local WatchSender = {}
 
---- Replaces the value and wakes every receiver waiting in `changed`/`recv`. Never
---- suspends. Raises when `value` is nil or the watch is closed.
+--- Replaces the value (not nil) and wakes every receiver waiting in
+--- |WatchReceiver:changed()| or |WatchReceiver:recv()|. Never suspends.
+--- Raises when `v` is nil or the watch is closed.
 ---@param value any
 function WatchSender:send(value) end
 
---- The current value (without marking anything seen).
+--- The current value (marks nothing seen).
 ---@return any
 function WatchSender:get() end
 
---- A new receiver; the current value counts as seen by it.
+--- Another receiver; the current value counts as seen by it.
 ---@return tsasync.WatchReceiver
 function WatchSender:subscribe() end
 
---- Closes the watch: `changed()` returns false (after any unseen value), `recv()` nil.
---- The last value stays readable with `get`. Idempotent; never suspends.
+--- Closes the watch: `changed()` returns false (after any unseen value),
+--- `recv()` nil. The last value stays readable with `get`. Idempotent;
+--- never suspends.
 function WatchSender:close() end
 
 --- True once closed.
@@ -2546,25 +2657,35 @@ function WatchSender:is_closed() end
 ---@class tsasync.WatchReceiver
 local WatchReceiver = {}
 
---- Returns the current value and marks it seen. Never suspends.
+--- The current value; marks it seen. Never suspends.
 ---@return any
 function WatchReceiver:get() end
 
---- True when a value newer than the last seen one exists. Never suspends.
+--- True when a value newer than the last seen one exists: tells it
+--- without suspending.
 ---@return boolean
 function WatchReceiver:has_changed() end
 
---- Suspends until a value newer than the last seen one exists (`true`; not marked seen:
---- call `get`) or the watch is closed (`false`). Returns at once when one already exists.
---- Raises outside a task and on cancellation. Cancellation safe.
+--- Suspends until a value newer than the last seen exists (`true`; not
+--- marked seen: call `get`) or the watch is closed (`false`; an unseen
+--- last value is reported first). Returns at once when one already
+--- exists. Raises outside a task (use |WatchReceiver:has_changed()|
+--- there) and on cancellation. Cancellation safe.
 ---@return boolean
 function WatchReceiver:changed() end
 
---- `changed()` then `get()`: the next new value, or nil once the watch is closed (and its
+--- `changed()` then `get()`: the next value, or nil once closed (and its
 --- last value seen). Raises outside a task and on cancellation.
+--- Cancellation safe.
 --- ```lua
 --- local tx, rx = ts.watch("idle")
---- ts.run(function() while true do local s = rx:recv(); if s == nil then break end; print(s) end end)
+--- ts.run(function()
+---   while true do
+---     local s = rx:recv()
+---     if s == nil then break end
+---     print(s)
+---   end
+--- end)
 --- tx:send("busy")
 --- ```
 ---@return any

@@ -10,13 +10,7 @@ local bad_self = ____waiters.bad_self
 local wait_in = ____waiters.wait_in
 local wake_all = ____waiters.wake_all
 local wq_new = ____waiters.wq_new
---- A reusable barrier for `n` tasks.
--- ```lua
--- local b = ts.Barrier.new(3)
--- for i = 1, 3 do
---   ts.run(function() prepare(i); if b:wait() then print("all prepared") end end)
--- end
--- ```
+--- A reusable barrier for `n` tasks (see `Barrier.new`).
 ____exports.Barrier = __TS__Class()
 local Barrier = ____exports.Barrier
 Barrier.name = "Barrier"

@@ -220,16 +220,25 @@ BroadcastSenderProto = ____exports.BroadcastSender.prototype
 -- @internal metatable of broadcast subscribers (for `ts.select`).
 ____exports.BroadcastReceiverProto = ____exports.BroadcastReceiver.prototype
 ____exports.BroadcastReceiverProto.__len = function(rx) return rx.s.bn end
---- Makes a broadcast: returns `tx` and a `subscribe` function; `subscribe()` returns a
--- receiver that gets every value sent after it subscribed. Each subscriber buffers up to
--- `capacity` values; the sender never waits, so a subscriber that falls further behind
--- loses its oldest values, and its next `rx:recv()` returns `v, missed`.
+--- Returns `tx, subscribe`. `subscribe()` (or `tx:subscribe()`) returns a
+-- receiver that gets every value sent after it subscribed. The sender never
+-- suspends: each subscriber buffers up to `capacity` values, and one that
+-- falls further behind loses its oldest values (its next `rx:recv()`
+-- returns `v, missed`). Raises when `capacity` is not a positive integer.
 -- ```lua
 -- local tx, subscribe = ts.broadcast(64)
 -- local rx = subscribe()
--- ts.run(function() local v, missed = rx:recv() end)
--- tx:send("event")
+-- ts.run(function()
+--   while true do
+--     local ev, missed = rx:recv()
+--     if ev == nil then break end
+--     if missed > 0 then print(missed .. " events lost") end
+--   end
+-- end)
+-- tx:send("changed")
 -- ```
+-- 
+-- @help ts.broadcast({capacity})
 function ____exports.broadcast(capacity)
     if type(capacity) ~= "number" or capacity ~= math.floor(capacity) or capacity < 1 or capacity == math.huge then
         error(

@@ -242,18 +242,21 @@ end
 function ____exports.halves(c)
     return setmetatable({c = c}, SenderProto), ____exports.receiver_of(c)
 end
---- Makes a channel and returns its two halves, `tx, rx`.
--- - `capacity` nil: unbounded (`send` never waits);
--- - `0`: rendezvous (`send` waits until a receiver takes the value);
--- - `n >= 1`: bounded (`send` waits while `n` messages are buffered).
--- 
--- Any number of tasks may share `tx` and `rx`. Messages are received in the order they were
--- sent, each by exactly one receiver. `nil` is not a message.
+--- Makes a channel and returns its two halves, `tx, rx`:
+--   `capacity` nil   unbounded (`send` never waits)
+--   `0`              a rendezvous (a send waits for a receiver, which takes
+--                    the value directly)
+--   `n >= 1`         bounded (`send` waits while `n` messages are buffered)
+-- Any number of tasks share `tx` and `rx`; messages arrive in the order
+-- they were sent, each at exactly one receiver. `nil` is not a message.
+-- Raises when `capacity` is not nil, 0 or a positive integer.
 -- ```lua
 -- local tx, rx = ts.channel(16)
 -- ts.run(function() for i = 1, 3 do tx:send(i) end; tx:close() end)
 -- ts.run(function() for v in rx:iter() do print(v) end end) -- 1 2 3
 -- ```
+-- 
+-- @help ts.channel({capacity})
 function ____exports.channel(capacity)
     if capacity ~= nil and (type(capacity) ~= "number" or capacity ~= math.floor(capacity) or capacity < 0 or capacity == math.huge) then
         error(

@@ -28,17 +28,7 @@ local wq_push = ____waiters.wq_push
 local function suspend_in(t, q)
     suspend(t, abort_wq, q)
 end
---- A condition variable.
--- ```lua
--- local m, cv, items = ts.Mutex.new(), ts.Condvar.new(), {}
--- ts.run(function()
---   m:with(function()
---     while #items == 0 do cv:wait(m) end
---     print(table.remove(items, 1))
---   end)
--- end)
--- m:with(function() table.insert(items, "x"); cv:notify_one() end) -- inside a task
--- ```
+--- A condition variable (see `Condvar.new`).
 ____exports.Condvar = __TS__Class()
 local Condvar = ____exports.Condvar
 Condvar.name = "Condvar"

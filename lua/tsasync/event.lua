@@ -12,12 +12,7 @@ local outside_task = ____waiters.outside_task
 local wait_in = ____waiters.wait_in
 local wake_all = ____waiters.wake_all
 local wq_new = ____waiters.wq_new
---- A settable flag.
--- ```lua
--- local ready = ts.Event.new()
--- ts.run(function() ready:wait(); print("go") end)
--- vim.api.nvim_create_autocmd("VimEnter", { callback = function() ready:set() end })
--- ```
+--- A settable flag tasks can wait for (see `Event.new`).
 ____exports.Event = __TS__Class()
 local Event = ____exports.Event
 Event.name = "Event"

@@ -14,13 +14,8 @@ local permits_new = ____semaphore.permits_new
 local ____waiters = require("tsasync.waiters")
 local bad_self = ____waiters.bad_self
 local outside_task = ____waiters.outside_task
---- A mutual-exclusion lock for tasks. Not reentrant: a task locking a mutex it holds raises.
--- ```lua
--- local m = ts.Mutex.new()
--- ts.run(function()
---   m:with(function() local s = read_state(); ts.sleep(10); write_state(s + 1) end)
--- end)
--- ```
+--- A mutual-exclusion lock for tasks. Not reentrant: a task locking a mutex it holds raises
+-- (see `Mutex.new`).
 ____exports.Mutex = __TS__Class()
 local Mutex = ____exports.Mutex
 Mutex.name = "Mutex"

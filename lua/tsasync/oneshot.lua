@@ -54,14 +54,21 @@ function OneshotSender.prototype.is_closed(self)
 end
 OneshotSenderProto = ____exports.OneshotSender.prototype
 OneshotSenderProto.__tostring = function(tx) return ("OneshotSender (" .. (tx.sent == true and "sent" or (tx.c.closed and "closed" or "open"))) .. ")" end
---- Makes a oneshot and returns `tx, rx`. `tx:send(v)` sends one value (never suspends);
--- `rx:recv()` returns it, or nil when `tx` was closed without a value (`rx` is a `Receiver`:
--- `try_recv`, `is_closed` and `ts.select` work on it).
+--- Returns `tx, rx` for one value. `tx:send(v)` never suspends, closes the
+-- oneshot and returns `true`, or `false` when the receiver closed its side
+-- first; a second send raises. `tx:close()` closes without a value.
+-- `rx` is a channel receiver (|Receiver:recv()|, |Receiver:try_recv()|,
+-- |Receiver:is_closed()| and |ts.select()| work on it): `rx:recv()`
+-- returns the value, or nil when closed without one. Cancellation safe: a
+-- receiver cancelled while waiting takes nothing; the value stays for the
+-- next `recv`.
 -- ```lua
 -- local tx, rx = ts.oneshot()
 -- ts.run(function() tx:send(compute()) end)
 -- local v = rx:recv() -- inside a task
 -- ```
+-- 
+-- @help ts.oneshot()
 function ____exports.oneshot()
     local c = chan_new(1)
     return setmetatable({c = c}, OneshotSenderProto), receiver_of(c)

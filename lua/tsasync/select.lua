@@ -254,24 +254,38 @@ local function register(sel, kind, spec, i)
     local ____sel_recs_4 = sel.recs
     ____sel_recs_4[#____sel_recs_4 + 1] = rec
 end
---- Waits until one of `cases` can proceed, performs it, and returns its index and values:
--- - `{ recv = rx }` (channel, oneshot or broadcast receiver) → `i, v` (`nil` when closed;
---   broadcast: `i, v, missed`);
--- - `{ send = tx, value = v }` (channel sender) → `i` once `v` was sent (raises when the
---   channel is closed);
--- - `{ future = f }` (a Future or a Task) → `i, ...` its values (its error is raised, as by
---   `await`);
--- - `{ timeout = ms }` → `i` after `ms` milliseconds;
--- - `{ default = true }` (at most one) → `i` at once when no other case is ready.
--- 
--- Exactly one case takes effect; the others are unregistered without receiving or sending
--- anything, also when the task is cancelled. When several cases are ready the choice is
--- uniformly random, so no case starves. Suspends, so it raises outside a task, unless it
--- has a `default` case (then it never suspends).
+--- Waits until one case can proceed, performs exactly that one, and returns
+-- its index and values. Cases:
+--   { recv = rx }            channel, oneshot or broadcast receiver:
+--                            `i, v` (nil when closed; broadcast:
+--                            `i, v, missed`)
+--   { send = tx, value = v } channel sender: `i` once sent (raises if the
+--                            channel is or becomes closed)
+--   { future = f }           a Future or a Task: `i, ...values`; its
+--                            error is raised, as by |ts.await()|
+--   { timeout = ms }         `i` after `ms` milliseconds
+--   { default = true }       `i` at once when no other case is ready (at
+--                            most one; with it, `ts.select` never suspends
+--                            and works outside tasks)
+-- The other cases are unregistered without receiving or sending anything,
+-- also when the task is cancelled. A select's own send and receive cases
+-- on one channel never pair with each other. When several cases are ready
+-- the choice is uniformly random, so an always-ready case never starves
+-- another. Raises outside a task (unless it has a `default` case), on
+-- cancellation, and when a case is not a table with exactly one of these
+-- keys.
 -- ```lua
--- local i, v = ts.select({ { recv = jobs }, { recv = quit }, { timeout = 1000 } })
--- if i == 1 then handle(v) elseif i == 2 then return else print("idle") end
+-- while true do
+--   local i, job = ts.select({
+--     { recv = jobs }, { recv = quit }, { timeout = 5000 },
+--   })
+--   if i == 1 and job then run(job)
+--   elseif i == 2 then break
+--   else print("idle") end
+-- end
 -- ```
+-- 
+-- @help ts.select({cases})
 function ____exports.select_(cases)
     local fname = "ts.select"
     if type(cases) ~= "table" then

@@ -89,13 +89,8 @@ function ____exports.permit_with(s, fname, what, fn, ...)
         ypcall(fn, ...)
     )
 end
---- A counting semaphore with `n` permits; waiters are served first come, first served.
--- ```lua
--- local sem = ts.Semaphore.new(4)  -- at most 4 downloads at once
--- for _, url in ipairs(urls) do
---   ts.run(function() sem:with(download, url) end)
--- end
--- ```
+--- A counting semaphore with `n` permits; waiters are served first come, first served
+-- (see `Semaphore.new`).
 ____exports.Semaphore = __TS__Class()
 local Semaphore = ____exports.Semaphore
 Semaphore.name = "Semaphore"

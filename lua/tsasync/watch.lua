@@ -129,15 +129,18 @@ function WatchReceiver.prototype.is_closed(self)
 end
 WatchSenderProto = ____exports.WatchSender.prototype
 WatchReceiverProto = ____exports.WatchReceiver.prototype
---- Makes a watch holding `initial` (nil allowed: "no value yet") and returns `tx, rx`.
--- `tx:send(v)` replaces the value; receivers see the latest value (`rx:get()`) and wait for
--- the next one (`rx:changed()`, `rx:recv()`); the initial value counts as seen.
+--- Returns `tx, rx` for one value that changes over time (no queue: readers
+-- see the latest). The initial value (nil allowed: "no value yet") counts
+-- as seen. `tx:send(v)` replaces the value; receivers read the latest with
+-- `rx:get()` and wait for the next with `rx:changed()` or `rx:recv()`;
 -- `tx:subscribe()` makes more receivers.
 -- ```lua
--- local tx, rx = ts.watch({ mode = "n" })
--- ts.run(function() while rx:changed() do print(rx:get().mode) end end)
--- tx:send({ mode = "i" })
+-- local tx, rx = ts.watch("idle")
+-- ts.run(function() while rx:changed() do print(rx:get()) end end)
+-- tx:send("busy")
 -- ```
+-- 
+-- @help ts.watch({initial})
 function ____exports.watch(initial)
     local w = {
         v = initial,

@@ -8,6 +8,12 @@
  * waiting takes nothing; a value handed to it before the cancellation reached it is
  * returned). `tx:send` never suspends.
  */
+/**
+ * @section tsasync-channels
+ * Broadcasts ~
+ * A broadcast made by |ts.broadcast()| has one sender and any number of
+ * subscribers; every subscriber gets every value sent after it subscribed.
+ */
 import { check_cancel, current_task, running_task, suspend, Task, register_wait_kind } from "./task";
 import {
   Deque,
@@ -85,9 +91,10 @@ export class BroadcastSender<T = unknown> {
   declare bc: Bcast;
 
   /**
-   * Sends `value` to every current subscriber. Never suspends: a subscriber whose buffer is
-   * full loses its oldest value (its next `recv` reports how many it missed). Raises when
-   * `value` is nil or the broadcast is closed.
+   * Sends `v` to every current subscriber; never suspends: a subscriber
+   * whose buffer is full loses its oldest value (its next `recv` reports
+   * how many it missed). Raises when `v` is nil or the broadcast is closed.
+   * @help BroadcastSender:send({v})
    */
   send(this: BroadcastSender<T>, value: T): void {
     if (getmetatable(this) !== BroadcastSenderProto) bad_self("BroadcastSender:send");
@@ -110,21 +117,29 @@ export class BroadcastSender<T = unknown> {
     }
   }
 
-  /** A new subscriber (the same as the `subscribe` function `ts.broadcast` returns). */
+  /**
+   * A new subscriber (the same as the `subscribe` function |ts.broadcast()|
+   * returns).
+   * @help BroadcastSender:subscribe()
+   */
   subscribe(this: BroadcastSender<T>): BroadcastReceiver<T> {
     if (getmetatable(this) !== BroadcastSenderProto) bad_self("BroadcastSender:subscribe");
     return subscribe_to<T>(this.bc);
   }
 
-  /** Number of current subscribers. */
+  /**
+   * Number of current subscribers.
+   * @help BroadcastSender:receiver_count()
+   */
   receiver_count(this: BroadcastSender<T>): number {
     if (getmetatable(this) !== BroadcastSenderProto) bad_self("BroadcastSender:receiver_count");
     return this.bc.subs.length;
   }
 
   /**
-   * Closes the broadcast: no more sends; each subscriber receives what its buffer holds,
-   * then nil. Idempotent; never suspends.
+   * Closes the broadcast: no more sends; subscribers drain their buffers,
+   * then receive nil. Idempotent; never suspends.
+   * @help BroadcastSender:close()
    */
   close(this: BroadcastSender<T>): void {
     if (getmetatable(this) !== BroadcastSenderProto) bad_self("BroadcastSender:close");
@@ -134,7 +149,10 @@ export class BroadcastSender<T = unknown> {
     for (const s of bc.subs) close_sub(s);
   }
 
-  /** True once closed. */
+  /**
+   * True once closed.
+   * @help BroadcastSender:is_closed()
+   */
   is_closed(this: BroadcastSender<T>): boolean {
     if (getmetatable(this) !== BroadcastSenderProto) bad_self("BroadcastSender:is_closed");
     return this.bc.closed;
@@ -150,14 +168,17 @@ export class BroadcastReceiver<T = unknown> {
   declare s: Sub;
 
   /**
-   * The next value and how many values this subscriber missed before it because its buffer
-   * was full (`0` when none): `v, missed`. Suspends while nothing is buffered; returns nil
-   * once the broadcast is closed and the buffer drained, or after `unsubscribe`. Raises
-   * outside a task (use `try_recv`) and on cancellation. Cancellation safe.
+   * `v, missed`: the next value and how many values this subscriber lost
+   * before it because its buffer was full (`0` when none). Suspends while
+   * nothing is buffered; nil once closed and drained, or after
+   * |BroadcastReceiver:unsubscribe()|. Raises outside a task (use
+   * |BroadcastReceiver:try_recv()| there) and on cancellation.
+   * Cancellation safe.
    * ```lua
    * local v, missed = rx:recv()
-   * if missed > 0 then print(("lagged: %d values lost"):format(missed)) end
+   * if missed > 0 then print(("%d values lost"):format(missed)) end
    * ```
+   * @help BroadcastReceiver:recv()
    */
   recv(this: BroadcastReceiver<T>): LuaMultiReturn<[T | undefined, number]> {
     if (getmetatable(this) !== BroadcastReceiverProto) bad_self("BroadcastReceiver:recv");
@@ -165,7 +186,11 @@ export class BroadcastReceiver<T = unknown> {
     return sub_recv(this.s, t) as LuaMultiReturn<[T | undefined, number]>;
   }
 
-  /** `true, v, missed` when a value is buffered, else `false`. Never suspends. */
+  /**
+   * `true, v, missed` when a value is buffered, else `false`. Never
+   * suspends.
+   * @help BroadcastReceiver:try_recv()
+   */
   try_recv(this: BroadcastReceiver<T>): LuaMultiReturn<[boolean, T | undefined, number]> {
     if (getmetatable(this) !== BroadcastReceiverProto) bad_self("BroadcastReceiver:try_recv");
     const s = this.s;
@@ -175,23 +200,30 @@ export class BroadcastReceiver<T = unknown> {
   }
 
   /**
-   * An iterator over the values (`for v, missed in rx:iter() do`), until the broadcast is
-   * closed and drained. Inside a task; on PUC Lua 5.1 use a `while` loop over `recv`.
+   * `for v, missed in rx:iter() do ... end` until the broadcast is closed
+   * and drained (inside a task). On PUC Lua 5.1 use a `while` loop over
+   * `recv` (see |Receiver:iter()|).
+   * @help BroadcastReceiver:iter()
    */
   iter(this: BroadcastReceiver<T>): LuaMultiReturn<[(this: void, rx: BroadcastReceiver<T>) => LuaMultiReturn<[T | undefined, number]>, BroadcastReceiver<T>]> {
     if (getmetatable(this) !== BroadcastReceiverProto) bad_self("BroadcastReceiver:iter");
     return $multi(iter_next as (this: void, rx: BroadcastReceiver<T>) => LuaMultiReturn<[T | undefined, number]>, this);
   }
 
-  /** Number of values buffered for this subscriber. */
+  /**
+   * Number of values buffered for this subscriber. Also `#rx` where
+   * `__len` works on tables (Neovim 0.12, not 0.10).
+   * @help BroadcastReceiver:len()
+   */
   len(this: BroadcastReceiver<T>): number {
     if (getmetatable(this) !== BroadcastReceiverProto) bad_self("BroadcastReceiver:len");
     return this.s.bn;
   }
 
   /**
-   * Stops receiving: drops the buffer; tasks waiting in `recv` on this subscriber get nil,
-   * and so does every later `recv`. Idempotent; never suspends.
+   * Stops receiving; drops the buffer; tasks waiting in `recv` on this
+   * subscriber and every later `recv` get nil. Idempotent; never suspends.
+   * @help BroadcastReceiver:unsubscribe()
    */
   unsubscribe(this: BroadcastReceiver<T>): void {
     if (getmetatable(this) !== BroadcastReceiverProto) bad_self("BroadcastReceiver:unsubscribe");
@@ -209,7 +241,10 @@ export class BroadcastReceiver<T = unknown> {
     close_sub(s);
   }
 
-  /** True once the broadcast is closed or this subscriber unsubscribed. */
+  /**
+   * True once the broadcast is closed or this subscriber unsubscribed.
+   * @help BroadcastReceiver:is_closed()
+   */
   is_closed(this: BroadcastReceiver<T>): boolean {
     if (getmetatable(this) !== BroadcastReceiverProto) bad_self("BroadcastReceiver:is_closed");
     return this.s.closed;
@@ -235,16 +270,24 @@ function subscribe_to<T>(bc: Bcast): BroadcastReceiver<T> {
 }
 
 /**
- * Makes a broadcast: returns `tx` and a `subscribe` function; `subscribe()` returns a
- * receiver that gets every value sent after it subscribed. Each subscriber buffers up to
- * `capacity` values; the sender never waits, so a subscriber that falls further behind
- * loses its oldest values, and its next `rx:recv()` returns `v, missed`.
+ * Returns `tx, subscribe`. `subscribe()` (or `tx:subscribe()`) returns a
+ * receiver that gets every value sent after it subscribed. The sender never
+ * suspends: each subscriber buffers up to `capacity` values, and one that
+ * falls further behind loses its oldest values (its next `rx:recv()`
+ * returns `v, missed`). Raises when `capacity` is not a positive integer.
  * ```lua
  * local tx, subscribe = ts.broadcast(64)
  * local rx = subscribe()
- * ts.run(function() local v, missed = rx:recv() end)
- * tx:send("event")
+ * ts.run(function()
+ *   while true do
+ *     local ev, missed = rx:recv()
+ *     if ev == nil then break end
+ *     if missed > 0 then print(missed .. " events lost") end
+ *   end
+ * end)
+ * tx:send("changed")
  * ```
+ * @help ts.broadcast({capacity})
  */
 export function broadcast<T = unknown>(
   this: void,

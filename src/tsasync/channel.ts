@@ -15,6 +15,12 @@
  * - `send` is cancellation safe: a sender cancelled while blocked is removed and its value is
  *   not delivered; a sender whose value was taken before the cancellation returns normally.
  */
+/**
+ * @section tsasync-channels
+ * Channels ~
+ * A channel made by |ts.channel()| has two halves: a Sender `tx` and a
+ * Receiver `rx`, each shared by any number of tasks and callbacks.
+ */
 import { check_cancel, current_task, running_task, suspend, Task, register_wait_kind } from "./task";
 import {
   Deque,
@@ -135,17 +141,19 @@ export class Sender<T = unknown> {
   declare c: Chan;
 
   /**
-   * Sends `value`, suspending while the channel is full (a rendezvous channel: until a
-   * receiver takes it). Blocked senders proceed in the order they blocked. Raises when
-   * `value` is nil, when the channel is closed (also when it is closed while the send
-   * waits: the value is then not delivered), outside a task (use `try_send` from plain code)
-   * and on cancellation.
-   *
-   * Cancellation safe: a sender cancelled while blocked does not deliver its value.
+   * Sends `v`, suspending while the channel is full (a rendezvous channel:
+   * until a receiver takes it); blocked senders proceed in the order they
+   * blocked. Raises when `v` is nil, when the channel is closed (also when
+   * it is closed while the send waits: the value is then not delivered),
+   * outside a task (use |Sender:try_send()| there) and on cancellation.
+   * Cancellation safe: a sender cancelled while blocked does not deliver
+   * its value; one whose value was taken before the cancellation reached
+   * it returns normally.
    * ```lua
    * local tx, rx = ts.channel(10)
    * ts.run(function() for i = 1, 100 do tx:send(i) end; tx:close() end)
    * ```
+   * @help Sender:send({v})
    */
   send(this: Sender<T>, value: T): void {
     if (getmetatable(this) !== SenderProto) bad_self("Sender:send");
@@ -161,12 +169,15 @@ export class Sender<T = unknown> {
   }
 
   /**
-   * Sends `value` if that is possible without suspending (a receiver waits, or the buffer
-   * has room): returns true; false when full or closed. Works from plain code and fast
-   * callbacks. Raises when `value` is nil.
+   * Sends `v` if that needs no waiting (a receiver waits or the buffer has
+   * room): `true`; else `false` (full or closed). Never suspends: works
+   * from plain code and fast callbacks. Raises when `v` is nil.
    * ```lua
-   * vim.api.nvim_create_autocmd("BufWritePost", { callback = function(a) tx:try_send(a.buf) end })
+   * vim.api.nvim_create_autocmd("BufWritePost", {
+   *   callback = function(a) tx:try_send(a.buf) end,
+   * })
    * ```
+   * @help Sender:try_send({v})
    */
   try_send(this: Sender<T>, value: T): boolean {
     if (getmetatable(this) !== SenderProto) bad_self("Sender:try_send");
@@ -177,16 +188,21 @@ export class Sender<T = unknown> {
   }
 
   /**
-   * Closes the channel: no more sends; receivers still get the buffered messages, then
-   * nil. Blocked senders raise (their values are not delivered). Idempotent; never
-   * suspends.
+   * Closes the channel (idempotent, either side; never suspends): sends
+   * raise, buffered messages are still received, then `recv` returns nil.
+   * Waiting receivers get nil; blocked senders raise (their values are not
+   * delivered).
+   * @help Sender:close()
    */
   close(this: Sender<T>): void {
     if (getmetatable(this) !== SenderProto) bad_self("Sender:close");
     chan_close(this.c);
   }
 
-  /** True once the channel was closed (by either side). */
+  /**
+   * True once the channel was closed (by either side).
+   * @help Sender:is_closed()
+   */
   is_closed(this: Sender<T>): boolean {
     if (getmetatable(this) !== SenderProto) bad_self("Sender:is_closed");
     return this.c.closed;
@@ -203,11 +219,11 @@ export class Receiver<T = unknown> {
   declare c: Chan;
 
   /**
-   * Returns the next message, suspending while the channel is empty; nil once the channel
-   * is closed and drained. Raises outside a task (use `try_recv` there) and on cancellation.
-   *
-   * Cancellation safe: a receiver cancelled while waiting takes nothing, and the message goes
-   * to the next receiver; a receiver handed a message before the cancellation reached it
+   * The next message, suspending while there is none; nil once the channel
+   * is closed and drained. Raises outside a task (use |Receiver:try_recv()|
+   * there) and on cancellation. Cancellation safe: a receiver cancelled
+   * while waiting takes nothing, and the message goes to the next
+   * receiver; one handed a message before the cancellation reached it
    * returns it.
    * ```lua
    * ts.run(function()
@@ -218,6 +234,7 @@ export class Receiver<T = unknown> {
    *   end
    * end)
    * ```
+   * @help Receiver:recv()
    */
   recv(this: Receiver<T>): T | undefined {
     if (getmetatable(this) !== ReceiverProto) bad_self("Receiver:recv");
@@ -226,8 +243,10 @@ export class Receiver<T = unknown> {
   }
 
   /**
-   * Takes a message if one is available now: `true, v`; otherwise `false, nil` (empty, or
-   * closed and drained: see `is_closed`). Never suspends; works from plain code.
+   * `true, v` when a message is available now, else `false, nil` (empty,
+   * or closed and drained: see |Receiver:is_closed()|). Never suspends;
+   * works from plain code.
+   * @help Receiver:try_recv()
    */
   try_recv(this: Receiver<T>): LuaMultiReturn<[boolean, T | undefined]> {
     if (getmetatable(this) !== ReceiverProto) bad_self("Receiver:try_recv");
@@ -236,9 +255,10 @@ export class Receiver<T = unknown> {
   }
 
   /**
-   * An iterator over the messages until the channel is closed and drained:
-   * `for v in rx:iter() do ... end` (inside a task). On PUC Lua 5.1 a `for ... in` iterator
-   * cannot suspend: there use `while true do local v = rx:recv() ... end`.
+   * `for v in rx:iter() do ... end` until closed and drained (inside a
+   * task). PUC Lua 5.1 cannot suspend inside a for-in iterator: there write
+   * `while true do local v = rx:recv(); if v == nil then break end ... end`.
+   * @help Receiver:iter()
    */
   iter(this: Receiver<T>): LuaMultiReturn<[(this: void, rx: Receiver<T>) => T | undefined, Receiver<T>]> {
     if (getmetatable(this) !== ReceiverProto) bad_self("Receiver:iter");
@@ -246,21 +266,31 @@ export class Receiver<T = unknown> {
   }
 
   /**
-   * Number of messages waiting: buffered ones plus those offered by blocked senders. Also
-   * `#rx` where the Lua honours `__len` on tables (LuaJIT of Neovim 0.12, not 0.10).
+   * Messages waiting: buffered ones plus those offered by blocked senders.
+   * Also `#rx` where the Lua honours `__len` on tables (the LuaJIT of
+   * Neovim 0.12, not 0.10).
+   * @help Receiver:len()
    */
   len(this: Receiver<T>): number {
     if (getmetatable(this) !== ReceiverProto) bad_self("Receiver:len");
     return this.c.bn + this.c.sq.n;
   }
 
-  /** Closes the channel, as `tx:close()` does (buffered messages can still be received). */
+  /**
+   * Closes the channel, as |Sender:close()| does (buffered messages can
+   * still be received, then `recv` returns nil).
+   * @help Receiver:close()
+   */
   close(this: Receiver<T>): void {
     if (getmetatable(this) !== ReceiverProto) bad_self("Receiver:close");
     chan_close(this.c);
   }
 
-  /** True once the channel was closed (messages may still be buffered: see `len`). */
+  /**
+   * True once the channel was closed (by either side); messages may still
+   * be buffered: see |Receiver:len()|.
+   * @help Receiver:is_closed()
+   */
   is_closed(this: Receiver<T>): boolean {
     if (getmetatable(this) !== ReceiverProto) bad_self("Receiver:is_closed");
     return this.c.closed;
@@ -302,18 +332,20 @@ export function halves<T>(c: Chan): LuaMultiReturn<[Sender<T>, Receiver<T>]> {
 export type Channel<T = unknown> = LuaMultiReturn<[Sender<T>, Receiver<T>]>;
 
 /**
- * Makes a channel and returns its two halves, `tx, rx`.
- * - `capacity` nil: unbounded (`send` never waits);
- * - `0`: rendezvous (`send` waits until a receiver takes the value);
- * - `n >= 1`: bounded (`send` waits while `n` messages are buffered).
- *
- * Any number of tasks may share `tx` and `rx`. Messages are received in the order they were
- * sent, each by exactly one receiver. `nil` is not a message.
+ * Makes a channel and returns its two halves, `tx, rx`:
+ *   `capacity` nil   unbounded (`send` never waits)
+ *   `0`              a rendezvous (a send waits for a receiver, which takes
+ *                    the value directly)
+ *   `n >= 1`         bounded (`send` waits while `n` messages are buffered)
+ * Any number of tasks share `tx` and `rx`; messages arrive in the order
+ * they were sent, each at exactly one receiver. `nil` is not a message.
+ * Raises when `capacity` is not nil, 0 or a positive integer.
  * ```lua
  * local tx, rx = ts.channel(16)
  * ts.run(function() for i = 1, 3 do tx:send(i) end; tx:close() end)
  * ts.run(function() for v in rx:iter() do print(v) end end) -- 1 2 3
  * ```
+ * @help ts.channel({capacity})
  */
 export function channel<T = unknown>(this: void, capacity?: number): LuaMultiReturn<[Sender<T>, Receiver<T>]> {
   if (

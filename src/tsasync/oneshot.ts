@@ -6,6 +6,12 @@
  * cancellation safety: `rx:recv()` is cancellation safe (a receiver cancelled while waiting
  * takes nothing; the value stays for the next `recv`).
  */
+/**
+ * @section tsasync-channels
+ * Oneshots ~
+ * A oneshot made by |ts.oneshot()| carries exactly one value (a reply to a
+ * request).
+ */
 import { Chan, Receiver, chan_close, chan_new, chan_offer, receiver_of } from "./channel";
 import { bad_self } from "./waiters";
 
@@ -22,15 +28,17 @@ export class OneshotSender<T = unknown> {
   declare own_close?: boolean;
 
   /**
-   * Sends the value and closes the oneshot. Never suspends: works from plain code and fast
-   * callbacks. Returns true when the value was delivered or is waiting for the receiver,
-   * false when the receiver closed its side first (nobody will read it). Raises when `value`
-   * is nil, on a second send, and after `tx:close()`.
+   * Sends `v` and closes the oneshot. Never suspends: works from plain code
+   * and fast callbacks. Returns `true` when the value was delivered or waits
+   * for the receiver, `false` when the receiver closed its side first
+   * (nobody will read it). Raises when `v` is nil, on a second send, and
+   * after `tx:close()`.
    * ```lua
    * local tx, rx = ts.oneshot()
    * vim.defer_fn(function() tx:send("done") end, 10)
    * ts.run(function() print(rx:recv()) end)
    * ```
+   * @help OneshotSender:send({v})
    */
   send(this: OneshotSender<T>, value: T): boolean {
     if (getmetatable(this) !== OneshotSenderProto) bad_self("OneshotSender:send");
@@ -45,14 +53,21 @@ export class OneshotSender<T = unknown> {
     return true;
   }
 
-  /** Closes without a value: the receiver gets nil. Idempotent; never suspends. */
+  /**
+   * Closes without a value: the receiver gets nil. Idempotent; never
+   * suspends.
+   * @help OneshotSender:close()
+   */
   close(this: OneshotSender<T>): void {
     if (getmetatable(this) !== OneshotSenderProto) bad_self("OneshotSender:close");
     this.own_close = true;
     chan_close(this.c);
   }
 
-  /** True once either side closed it (also after a send). */
+  /**
+   * True once either side closed it (also after a send).
+   * @help OneshotSender:is_closed()
+   */
   is_closed(this: OneshotSender<T>): boolean {
     if (getmetatable(this) !== OneshotSenderProto) bad_self("OneshotSender:is_closed");
     return this.c.closed;
@@ -64,14 +79,20 @@ const OneshotSenderProto = (OneshotSender as unknown as { prototype: object }).p
   `OneshotSender (${tx.sent === true ? "sent" : tx.c.closed ? "closed" : "open"})`;
 
 /**
- * Makes a oneshot and returns `tx, rx`. `tx:send(v)` sends one value (never suspends);
- * `rx:recv()` returns it, or nil when `tx` was closed without a value (`rx` is a `Receiver`:
- * `try_recv`, `is_closed` and `ts.select` work on it).
+ * Returns `tx, rx` for one value. `tx:send(v)` never suspends, closes the
+ * oneshot and returns `true`, or `false` when the receiver closed its side
+ * first; a second send raises. `tx:close()` closes without a value.
+ * `rx` is a channel receiver (|Receiver:recv()|, |Receiver:try_recv()|,
+ * |Receiver:is_closed()| and |ts.select()| work on it): `rx:recv()`
+ * returns the value, or nil when closed without one. Cancellation safe: a
+ * receiver cancelled while waiting takes nothing; the value stays for the
+ * next `recv`.
  * ```lua
  * local tx, rx = ts.oneshot()
  * ts.run(function() tx:send(compute()) end)
  * local v = rx:recv() -- inside a task
  * ```
+ * @help ts.oneshot()
  */
 export function oneshot<T = unknown>(this: void): LuaMultiReturn<[OneshotSender<T>, Receiver<T>]> {
   const c = chan_new(1);

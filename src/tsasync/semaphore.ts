@@ -7,6 +7,12 @@
  * before the cancellation reached it owns that permit (`acquire` returns; its next
  * suspension raises) and must release it, which `with` does.
  */
+/**
+ * @section tsasync-channels
+ * Synchronisation primitives ~
+ * Semaphores, mutexes, events, condition variables and barriers for tasks,
+ * each made with `new`.
+ */
 import { EMPTY } from "./scheduler";
 import { Task, check_cancel, current_task, first, resume_with, running_task, ypcall } from "./task";
 import { WaitQueue, bad_self, outside_task, wait_in, wq_new, wq_pop } from "./waiters";
@@ -83,19 +89,25 @@ function with_done(s: Permits, ok?: unknown, ...rest: unknown[]): LuaMultiReturn
 }
 
 /**
- * A counting semaphore with `n` permits; waiters are served first come, first served.
- * ```lua
- * local sem = ts.Semaphore.new(4)  -- at most 4 downloads at once
- * for _, url in ipairs(urls) do
- *   ts.run(function() sem:with(download, url) end)
- * end
- * ```
+ * A counting semaphore with `n` permits; waiters are served first come, first served
+ * (see `Semaphore.new`).
  */
 export class Semaphore {
   /** @internal */
   declare s: Permits;
 
-  /** Makes a semaphore with `n` (a non-negative integer) free permits. */
+  /**
+   * A counting semaphore with `n` permits (a non-negative integer), fair
+   * (FIFO): a released permit is handed straight to the oldest waiter, so
+   * a task arriving later never overtakes one that waits.
+   * ```lua
+   * local sem = ts.Semaphore.new(4)  -- at most 4 downloads at once
+   * for _, url in ipairs(urls) do
+   *   ts.run(function() sem:with(download, url) end)
+   * end
+   * ```
+   * @help ts.Semaphore.new({n})
+   */
   static new(this: void, n: number): Semaphore {
     if (type(n) !== "number" || n !== math.floor(n) || n < 0 || n === math.huge) {
       error(`ts.Semaphore.new: n must be a non-negative integer, got ${tostring(n)}`, 2);
@@ -104,9 +116,12 @@ export class Semaphore {
   }
 
   /**
-   * Takes a permit, waiting (FIFO) while none is free. Raises outside a task and on
-   * cancellation. Cancellation safe: a cancelled waiter takes no permit; one granted a
-   * permit just before it was cancelled returns holding it (release it, or use `with`).
+   * Takes a permit, waiting (FIFO) while none is free. Raises outside a
+   * task (use |Semaphore:try_acquire()| there) and on cancellation.
+   * Cancellation safe: a cancelled waiter takes no permit; one granted a
+   * permit just before it was cancelled returns holding it (release it, or
+   * use |Semaphore:with()|).
+   * @help Semaphore:acquire()
    */
   acquire(this: Semaphore): void {
     if (getmetatable(this) !== SemaphoreProto) bad_self("Semaphore:acquire");
@@ -114,32 +129,43 @@ export class Semaphore {
     permit_acquire(this.s, t, "a semaphore");
   }
 
-  /** Takes a permit if one is free and nobody waits: true; else false. Never suspends. */
+  /**
+   * Takes a permit if one is free and nobody waits: `true`; else `false`.
+   * Never suspends.
+   * @help Semaphore:try_acquire()
+   */
   try_acquire(this: Semaphore): boolean {
     if (getmetatable(this) !== SemaphoreProto) bad_self("Semaphore:try_acquire");
     return permit_try(this.s);
   }
 
   /**
-   * Returns a permit: to the oldest waiter if any, else to the free ones. Never suspends:
-   * works from plain code and fast callbacks. Like Python's `asyncio.Semaphore` (not its
-   * `BoundedSemaphore`), a release without an acquire adds a permit, so a semaphore made
-   * with 0 permits can signal: the producer releases, the consumer acquires.
+   * Returns a permit: to the oldest waiter if any, else to the free ones.
+   * Never suspends: works from plain code and fast callbacks. Like Python's
+   * `asyncio.Semaphore` (not its `BoundedSemaphore`), a release without an
+   * acquire adds a permit, so a semaphore made with 0 permits signals: the
+   * producer releases, the consumer acquires.
+   * @help Semaphore:release()
    */
   release(this: Semaphore): void {
     if (getmetatable(this) !== SemaphoreProto) bad_self("Semaphore:release");
     permit_release(this.s);
   }
 
-  /** Number of free permits. */
+  /**
+   * Number of free permits.
+   * @help Semaphore:available()
+   */
   available(this: Semaphore): number {
     if (getmetatable(this) !== SemaphoreProto) bad_self("Semaphore:available");
     return this.s.p;
   }
 
   /**
-   * Acquires a permit, runs `fn(...)` and releases the permit however `fn` ends (return,
-   * error, cancellation); returns `fn`'s results or raises its error.
+   * Acquires a permit, runs `fn(...)` and releases the permit however `fn`
+   * ends (return, error, cancellation); returns `fn`'s results or raises
+   * its error.
+   * @help Semaphore:with({fn}, {...})
    */
   with<A extends unknown[], R extends unknown[]>(this: Semaphore, fn: (this: void, ...args: A) => LuaMultiReturn<R> | R[0], ...args: A): LuaMultiReturn<R> {
     if (getmetatable(this) !== SemaphoreProto) bad_self("Semaphore:with");

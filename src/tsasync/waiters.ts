@@ -15,6 +15,38 @@
  * A deque (ring buffer that doubles when full) holds buffered values: push and pop are
  * O(1) and never shift the table.
  */
+/**
+ * @section tsasync-channels
+ * Operations that never suspend (`try_send`, `try_recv`, `close`, the `send` of
+ * oneshots, broadcasts and watches, `set`, `clear`, `notify_*`, `release`,
+ * `unlock`, `try_*`) work anywhere: plain code, autocmds, libuv callbacks (a
+ * task they wake continues on the main loop). Operations that suspend raise
+ * outside a task, naming the non-suspending alternative. Methods are called
+ * with a colon; a dot call raises. Waiters are served first come, first served.
+ *
+ * Cancellation safety                             *tsasync-cancellation-safety*
+ * Every waiting operation is cancellation safe: cancelling a waiting task
+ * removes it from the queue it waits in, and it takes nothing (no message, no
+ * permit, no notification). Whatever is handed to a waiter is handed over when
+ * it is woken, so it is the waiter's own: a task woken with a message (a
+ * permit, a notification) and cancelled before it ran again still returns it
+ * from the call, and raises at its next suspension. One line per primitive:
+ *   Receiver:recv()        safe: a cancelled receiver loses no message; the
+ *                          next receiver gets it.
+ *   Sender:send()          safe: a sender cancelled while blocked does not
+ *                          deliver its value.
+ *   ts.select()            safe: a cancelled select unregisters every case;
+ *                          nothing is received or sent.
+ *   BroadcastReceiver:recv(), WatchReceiver:changed()/recv(), Event:wait(),
+ *   Barrier:wait()         safe: the waiter is removed; nothing is consumed (a
+ *                          cancelled barrier waiter does not count).
+ *   Semaphore:acquire(), Mutex:lock()
+ *                          safe: a cancelled waiter never gets a permit; one
+ *                          granted just before the cancellation holds it and
+ *                          must release it; `with` always does.
+ *   Condvar:wait()         safe: a cancelled waiter consumes no notification;
+ *                          with a mutex, it locks it again before raising.
+ */
 import { EMPTY, Packed } from "./scheduler";
 import { Task, register_wait_kind, resume_error, resume_with, suspend } from "./task";
 import * as timers from "./timers";

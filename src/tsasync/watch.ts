@@ -5,6 +5,12 @@
  * Cancellation safety: `rx:changed()` and `rx:recv()` are cancellation safe (a cancelled
  * waiter is removed; nothing is consumed, the value stays readable with `get`).
  */
+/**
+ * @section tsasync-channels
+ * Watches ~
+ * A watch made by |ts.watch()| holds one value that changes over time: no
+ * queue, readers see the latest and can wait until it changes.
+ */
 import { check_cancel, current_task, running_task, Task } from "./task";
 import { WaitQueue, bad_self, outside_task, wait_in, wake_all, wq_new } from "./waiters";
 
@@ -26,8 +32,10 @@ export class WatchSender<T = unknown> {
   declare w: Watch;
 
   /**
-   * Replaces the value and wakes every receiver waiting in `changed`/`recv`. Never
-   * suspends. Raises when `value` is nil or the watch is closed.
+   * Replaces the value (not nil) and wakes every receiver waiting in
+   * |WatchReceiver:changed()| or |WatchReceiver:recv()|. Never suspends.
+   * Raises when `v` is nil or the watch is closed.
+   * @help WatchSender:send({v})
    */
   send(this: WatchSender<T>, value: T): void {
     if (getmetatable(this) !== WatchSenderProto) bad_self("WatchSender:send");
@@ -39,21 +47,29 @@ export class WatchSender<T = unknown> {
     wake_all(w.q);
   }
 
-  /** The current value (without marking anything seen). */
+  /**
+   * The current value (marks nothing seen).
+   * @help WatchSender:get()
+   */
   get(this: WatchSender<T>): T {
     if (getmetatable(this) !== WatchSenderProto) bad_self("WatchSender:get");
     return this.w.v as T;
   }
 
-  /** A new receiver; the current value counts as seen by it. */
+  /**
+   * Another receiver; the current value counts as seen by it.
+   * @help WatchSender:subscribe()
+   */
   subscribe(this: WatchSender<T>): WatchReceiver<T> {
     if (getmetatable(this) !== WatchSenderProto) bad_self("WatchSender:subscribe");
     return receiver<T>(this.w);
   }
 
   /**
-   * Closes the watch: `changed()` returns false (after any unseen value), `recv()` nil.
-   * The last value stays readable with `get`. Idempotent; never suspends.
+   * Closes the watch: `changed()` returns false (after any unseen value),
+   * `recv()` nil. The last value stays readable with `get`. Idempotent;
+   * never suspends.
+   * @help WatchSender:close()
    */
   close(this: WatchSender<T>): void {
     if (getmetatable(this) !== WatchSenderProto) bad_self("WatchSender:close");
@@ -63,7 +79,10 @@ export class WatchSender<T = unknown> {
     wake_all(w.q);
   }
 
-  /** True once closed. */
+  /**
+   * True once closed.
+   * @help WatchSender:is_closed()
+   */
   is_closed(this: WatchSender<T>): boolean {
     if (getmetatable(this) !== WatchSenderProto) bad_self("WatchSender:is_closed");
     return this.w.closed;
@@ -81,7 +100,10 @@ export class WatchReceiver<T = unknown> {
   /** @internal version last seen */
   declare seen: number;
 
-  /** Returns the current value and marks it seen. Never suspends. */
+  /**
+   * The current value; marks it seen. Never suspends.
+   * @help WatchReceiver:get()
+   */
   get(this: WatchReceiver<T>): T {
     if (getmetatable(this) !== WatchReceiverProto) bad_self("WatchReceiver:get");
     const w = this.w;
@@ -89,16 +111,23 @@ export class WatchReceiver<T = unknown> {
     return w.v as T;
   }
 
-  /** True when a value newer than the last seen one exists. Never suspends. */
+  /**
+   * True when a value newer than the last seen one exists: tells it
+   * without suspending.
+   * @help WatchReceiver:has_changed()
+   */
   has_changed(this: WatchReceiver<T>): boolean {
     if (getmetatable(this) !== WatchReceiverProto) bad_self("WatchReceiver:has_changed");
     return this.w.ver > this.seen;
   }
 
   /**
-   * Suspends until a value newer than the last seen one exists (`true`; not marked seen:
-   * call `get`) or the watch is closed (`false`). Returns at once when one already exists.
-   * Raises outside a task and on cancellation. Cancellation safe.
+   * Suspends until a value newer than the last seen exists (`true`; not
+   * marked seen: call `get`) or the watch is closed (`false`; an unseen
+   * last value is reported first). Returns at once when one already
+   * exists. Raises outside a task (use |WatchReceiver:has_changed()|
+   * there) and on cancellation. Cancellation safe.
+   * @help WatchReceiver:changed()
    */
   changed(this: WatchReceiver<T>): boolean {
     if (getmetatable(this) !== WatchReceiverProto) bad_self("WatchReceiver:changed");
@@ -107,13 +136,21 @@ export class WatchReceiver<T = unknown> {
   }
 
   /**
-   * `changed()` then `get()`: the next new value, or nil once the watch is closed (and its
+   * `changed()` then `get()`: the next value, or nil once closed (and its
    * last value seen). Raises outside a task and on cancellation.
+   * Cancellation safe.
    * ```lua
    * local tx, rx = ts.watch("idle")
-   * ts.run(function() while true do local s = rx:recv(); if s == nil then break end; print(s) end end)
+   * ts.run(function()
+   *   while true do
+   *     local s = rx:recv()
+   *     if s == nil then break end
+   *     print(s)
+   *   end
+   * end)
    * tx:send("busy")
    * ```
+   * @help WatchReceiver:recv()
    */
   recv(this: WatchReceiver<T>): T | undefined {
     if (getmetatable(this) !== WatchReceiverProto) bad_self("WatchReceiver:recv");
@@ -124,7 +161,10 @@ export class WatchReceiver<T = unknown> {
     return w.v as T;
   }
 
-  /** True once the watch is closed. */
+  /**
+   * True once the watch is closed.
+   * @help WatchReceiver:is_closed()
+   */
   is_closed(this: WatchReceiver<T>): boolean {
     if (getmetatable(this) !== WatchReceiverProto) bad_self("WatchReceiver:is_closed");
     return this.w.closed;
@@ -148,15 +188,17 @@ function receiver<T>(w: Watch): WatchReceiver<T> {
 }
 
 /**
- * Makes a watch holding `initial` (nil allowed: "no value yet") and returns `tx, rx`.
- * `tx:send(v)` replaces the value; receivers see the latest value (`rx:get()`) and wait for
- * the next one (`rx:changed()`, `rx:recv()`); the initial value counts as seen.
+ * Returns `tx, rx` for one value that changes over time (no queue: readers
+ * see the latest). The initial value (nil allowed: "no value yet") counts
+ * as seen. `tx:send(v)` replaces the value; receivers read the latest with
+ * `rx:get()` and wait for the next with `rx:changed()` or `rx:recv()`;
  * `tx:subscribe()` makes more receivers.
  * ```lua
- * local tx, rx = ts.watch({ mode = "n" })
- * ts.run(function() while rx:changed() do print(rx:get().mode) end end)
- * tx:send({ mode = "i" })
+ * local tx, rx = ts.watch("idle")
+ * ts.run(function() while rx:changed() do print(rx:get()) end end)
+ * tx:send("busy")
  * ```
+ * @help ts.watch({initial})
  */
 export function watch<T = unknown>(this: void, initial?: T): LuaMultiReturn<[WatchSender<T>, WatchReceiver<T>]> {
   const w: Watch = { v: initial, ver: 0, closed: false, q: wq_new() };
