@@ -26,7 +26,9 @@
 //    starts with a name and `(` (`ts.run(`, `Task:await(`) gets the tag `*ts.run()*`; a heading
 //    that is a bare dotted name (`ts.uv.stats`) gets `*ts.uv.stats*`; `@tag <tag>` adds a tag
 //    (before the derived ones). `@param name text` and `@returns text` become "Parameters: ~"
-//    and "Return: ~" blocks, as in Neovim's generated help.
+//    and "Return: ~" blocks, as in Neovim's generated help. `@first` moves the entry up to just
+//    after its section marker (after earlier `@first` entries): a constructor declared below
+//    its class comes out before the class's methods.
 //  - Text is help markup: `|tag|` links, `{arg}` arguments, `Heading ~` lines, `*tag*`.
 //    Code is written as Markdown fences (readable in TypeScript and lua-language-server hovers
 //    too): ```lua ... ``` becomes `>lua` ... `<`; ```text ... ``` (or a bare ```) becomes `>` ... `<`
@@ -281,6 +283,7 @@ function collect() {
   for (const file of sourceFiles()) {
     const text = fs.readFileSync(path.join(SRC, file), "utf8");
     let section = null;
+    let firstAt = 0;
     for (const c of docComments(text, file)) {
       const where = `src/tsasync/${file}:${c.line}`;
       const { text: body, tags } = splitTags(c, `src/tsasync/${file}`);
@@ -290,8 +293,10 @@ function collect() {
         if (!byId.has(id)) fail(where, `@section ${id}: no such section in scripts/gen-doc.js SECTIONS`);
         if (!blocks.get(id).has(file)) fail(where, `@section ${id}: ${file} is not among that section's files in SECTIONS`);
         section = id;
+        const list = blocks.get(id).get(file);
         markers.add(`${id}\t${file}`);
-        if (body.length) blocks.get(id).get(file).push({ kind: "prose", lines: renderText(body, 0, where), where });
+        if (body.length) list.push({ kind: "prose", lines: renderText(body, 0, where), where });
+        firstAt = list.length; // where `@first` entries of this run go
         continue;
       }
       if (!tags.some((t) => t.tag === "help")) {
@@ -301,7 +306,9 @@ function collect() {
       }
       if (!section) fail(where, "@help entry before any @section marker in this file");
       const e = renderEntry(c, body, tags, where);
-      blocks.get(section).get(file).push({ kind: "entry", lines: e.lines, tags: e.tags, where });
+      const item = { kind: "entry", lines: e.lines, tags: e.tags, where };
+      if (tags.some((t) => t.tag === "first")) blocks.get(section).get(file).splice(firstAt++, 0, item);
+      else blocks.get(section).get(file).push(item);
     }
   }
   for (const s of SECTIONS) {

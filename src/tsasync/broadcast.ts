@@ -288,6 +288,7 @@ function subscribe_to<T>(bc: Bcast): BroadcastReceiver<T> {
  * tx:send("changed")
  * ```
  * @help ts.broadcast({capacity})
+ * @first
  */
 export function broadcast<T = unknown>(
   this: void,

@@ -346,6 +346,7 @@ export type Channel<T = unknown> = LuaMultiReturn<[Sender<T>, Receiver<T>]>;
  * ts.run(function() for v in rx:iter() do print(v) end end) -- 1 2 3
  * ```
  * @help ts.channel({capacity})
+ * @first
  */
 export function channel<T = unknown>(this: void, capacity?: number): LuaMultiReturn<[Sender<T>, Receiver<T>]> {
   if (

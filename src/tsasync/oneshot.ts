@@ -93,6 +93,7 @@ const OneshotSenderProto = (OneshotSender as unknown as { prototype: object }).p
  * local v = rx:recv() -- inside a task
  * ```
  * @help ts.oneshot()
+ * @first
  */
 export function oneshot<T = unknown>(this: void): LuaMultiReturn<[OneshotSender<T>, Receiver<T>]> {
   const c = chan_new(1);

@@ -199,6 +199,7 @@ function receiver<T>(w: Watch): WatchReceiver<T> {
  * tx:send("busy")
  * ```
  * @help ts.watch({initial})
+ * @first
  */
 export function watch<T = unknown>(this: void, initial?: T): LuaMultiReturn<[WatchSender<T>, WatchReceiver<T>]> {
   const w: Watch = { v: initial, ver: 0, closed: false, q: wq_new() };
