@@ -74,7 +74,7 @@ const SECTIONS = [
     title: "LSP",
     files: ["lsp/init.ts", "lsp/request.ts", "lsp/wait_for_client.ts", "lsp/flows.ts", "lsp/error.ts", "lsp/client.ts"],
   },
-  { id: "tsasync-inspector", title: "Inspector, command, health", files: ["inspect.ts", "command.ts", "health.ts"] },
+  { id: "tsasync-inspector", title: "Inspector, command, health", files: ["command.ts", "inspect.ts", "health.ts"] },
   { id: "tsasync-types", title: "Types and migration", files: ["init.ts", "compat/plenary.ts"] },
   { id: "tsasync-testing", title: "Testing (ts.testing)", files: ["testing.ts"] },
   {
