@@ -25,7 +25,8 @@
 //    Each heading is a line of the help; the entry's text follows, indented by 4. A heading that
 //    starts with a name and `(` (`ts.run(`, `Task:await(`) gets the tag `*ts.run()*`; a heading
 //    that is a bare dotted name (`ts.uv.stats`) gets `*ts.uv.stats*`; `@tag <tag>` adds a tag
-//    (before the derived ones). `@param name text` and `@returns text` become "Parameters: ~"
+//    (before the derived ones); `@notag` turns the derived ones off (a generic heading such as
+//    `config({opts})` of a submodule, whose entry carries a qualified `@tag`). `@param name text` and `@returns text` become "Parameters: ~"
 //    and "Return: ~" blocks, as in Neovim's generated help. `@first` moves the entry up to just
 //    after its section marker (after earlier `@first` entries): a constructor declared below
 //    its class comes out before the class's methods.
@@ -106,6 +107,11 @@ class DocError extends Error {}
 const fail = (where, msg) => {
   throw new DocError(`${where}: ${msg}`);
 };
+
+/** A section title in capitals, except names in parentheses: "LIBUV (ts.uv)". */
+function upper(title) {
+  return title.replace(/([^(]*)(\([^)]*\))?/g, (_, a, b) => a.toUpperCase() + (b || ""));
+}
 
 function center(s) {
   return " ".repeat(Math.floor((WIDTH - s.length) / 2)) + s;
@@ -236,7 +242,7 @@ function renderEntry(c, text, tags, where) {
     if (h === "") fail(where, "empty @help heading");
     const tagsHere = [];
     if (i === 0) tagsHere.push(...extra);
-    const d = derivedTag(h);
+    const d = tags.some((t) => t.tag === "notag") ? null : derivedTag(h);
     if (d && !seen.has(d)) tagsHere.push(d);
     tagsHere.forEach((t) => seen.add(t));
     out.push(...withTags(h, tagsHere));
@@ -360,7 +366,7 @@ function generate() {
   const out = [...HEADER, "", rule, ...toc(), ""];
   SECTIONS.forEach((s, i) => {
     if (!blocks.has(s.id)) return;
-    out.push(rule, ...withTags(`${i + 1}. ${s.title.toUpperCase()}`, [s.id]), "");
+    out.push(rule, ...withTags(`${i + 1}. ${upper(s.title)}`, [s.id]), "");
     const items = [...blocks.get(s.id).values()].flat();
     if (!items.length) fail("scripts/gen-doc.js SECTIONS", `section ${s.id} has no text and no entries`);
     for (const it of items) out.push(...it.lines, "");

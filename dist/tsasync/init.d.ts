@@ -4,18 +4,22 @@
 /// <reference path="../../types/vim-lsp.d.ts" />
 /// <reference path="../../types/vim.d.ts" />
 /**
- * tsasync: an async runtime for Neovim plugins.
- *
+ * @section tsasync-intro
  * ```lua
  * local ts = require("tsasync")
+ *
  * ts.run(function()
  *   local err, stat = ts.await(2, vim.uv.fs_stat, vim.fn.expand("~"))
- *   vim.api.nvim_echo({ { "home is a " .. stat.type } }, false, {}) -- safe: back on the main loop
+ *   -- back on the main loop: vim.api is safe here
+ *   vim.api.nvim_echo({ { "home is a " .. stat.type } }, false, {})
  * end)
  * ```
+ * Everything that suspends must be called inside a task (|ts.run()|). Functions
+ * that never suspend (|Future:resolve()|, |Task:cancel()|, ...) work anywhere,
+ * including libuv callbacks, so callbacks and autocmds can feed tasks.
  *
- * This module is the public facade; the implementation lives in one module per concept
- * (`task`, `scheduler`, `await`, `future`, `timers`, `errors`, `runtime`, ...).
+ * The core (tasks, futures, scheduler) also runs on plain Lua 5.1 or LuaJIT with
+ * luv (`require("luv")`), outside Neovim.
  */
 import { pawait, await_, checkpoint, current, in_task, pcall_, schedule, sleep, wrap, xpcall_ } from "./await";
 import { Barrier } from "./barrier";

@@ -9,6 +9,7 @@
  * are known for tasks started in debug mode (`ts.config({ debug = true })`); otherwise the
  * start site is where the task's function was defined.
  */
+/** @section tsasync-inspector */
 import { Task } from "./task";
 /** One row of the task tree. */
 export interface TreeRow {
@@ -17,12 +18,26 @@ export interface TreeRow {
     /** `name  status  age  waiting on  started at`, indented by depth. */
     text: string;
 }
-/** The live task tree, depth first, roots sorted by name. */
+/**
+ * The same tree as the inspector shows, as a list of rows
+ * `{ task, depth, text }`, depth first, roots and children sorted by name.
+ * ```lua
+ * for _, row in ipairs(ts.inspect.tree()) do print(row.text) end
+ * ```
+ * @help ts.inspect.tree()
+ */
 export declare function tree(this: void): TreeRow[];
-/** The task on the cursor's row of an inspector buffer, if any. */
+/**
+ * The task on the cursor's line of inspector buffer {buf}, or nil (for
+ * mappings of your own in the inspector, e.g. to show a task's traceback:
+ * `print(ts.inspect.task_at_cursor(0):traceback())`).
+ * @help ts.inspect.task_at_cursor({buf})
+ */
 export declare function task_at_cursor(this: void, buf: number): Task | undefined;
 /**
- * Opens the inspector in a scratch buffer in the current window. Keys: `r` refreshes, `x`
- * cancels the task under the cursor (then refreshes). Returns the buffer number.
+ * Opens the inspector buffer in the current window (what `:Tsasync tasks`
+ * does); returns its number. Keys: `r` refreshes, `x` cancels the task
+ * under the cursor (then refreshes).
+ * @help ts.inspect.open()
  */
 export declare function open(this: void): number;

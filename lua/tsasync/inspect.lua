@@ -8,7 +8,13 @@ local function row_text(t, depth)
     local age_text = age == nil and "" or ("  " .. tostring(math.floor(age))) .. " ms"
     return (((((((((string.rep("  ", depth) .. t.name) .. "  [") .. t:status()) .. "]") .. age_text) .. "  waiting on: ") .. t:waiting_on()) .. "  (") .. t:site()) .. ")"
 end
---- The live task tree, depth first, roots sorted by name.
+--- The same tree as the inspector shows, as a list of rows
+-- `{ task, depth, text }`, depth first, roots and children sorted by name.
+-- ```lua
+-- for _, row in ipairs(ts.inspect.tree()) do print(row.text) end
+-- ```
+-- 
+-- @help ts.inspect.tree()
 function ____exports.tree()
     local rows = {}
     local stack = {}
@@ -76,7 +82,11 @@ local function render(buf)
     )
     vim.api.nvim_set_option_value("modifiable", false, {buf = buf})
 end
---- The task on the cursor's row of an inspector buffer, if any.
+--- The task on the cursor's line of inspector buffer {buf}, or nil (for
+-- mappings of your own in the inspector, e.g. to show a task's traceback:
+-- `print(ts.inspect.task_at_cursor(0):traceback())`).
+-- 
+-- @help ts.inspect.task_at_cursor({buf})
 function ____exports.task_at_cursor(buf)
     local rows = rows_by_buf[buf]
     if rows == nil then
@@ -90,8 +100,11 @@ function ____exports.task_at_cursor(buf)
     local ____opt_0 = rows[line - HEADER_LINES]
     return ____opt_0 and ____opt_0.task
 end
---- Opens the inspector in a scratch buffer in the current window. Keys: `r` refreshes, `x`
--- cancels the task under the cursor (then refreshes). Returns the buffer number.
+--- Opens the inspector buffer in the current window (what `:Tsasync tasks`
+-- does); returns its number. Keys: `r` refreshes, `x` cancels the task
+-- under the cursor (then refreshes).
+-- 
+-- @help ts.inspect.open()
 function ____exports.open()
     local buf = vim.api.nvim_create_buf(false, true)
     vim.api.nvim_buf_set_name(

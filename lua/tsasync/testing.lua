@@ -1,7 +1,7 @@
 local ____lualib = require("tsasync.lualib_bundle")
 local __TS__ArrayIncludes = ____lualib.__TS__ArrayIncludes
-local __TS__Class = ____lualib.__TS__Class
 local __TS__New = ____lualib.__TS__New
+local __TS__Class = ____lualib.__TS__Class
 local ____exports = {}
 local active
 local ____await = require("tsasync.await")
@@ -209,30 +209,40 @@ local function body_of(fname, name, fn, opts)
         run_body(name, fn, ms)
     end
 end
---- busted's `it`, with the body run as a task (so it may suspend: `ts.sleep`, `Task:await`,
--- ...) under a real-time limit of `opts.timeout` ms (default 5000). A body that does not
--- finish in time fails the test with the task tree and the traceback of every suspended task
--- in it (where it is suspended and what it waits on); it is then cancelled. An error raised
--- by the body fails the test with the task's context (a failed assertion stays a failure). A
--- virtual clock the body installed and did not restore is restored when the body ends.
--- busted's `it` is found in the caller's environment (busted defines it in each spec file's
--- environment), else in `_G`; elsewhere use `ts.testing.wrap(it)`. A body that never
--- suspends cannot be interrupted (cooperative scheduling).
--- ```lua
--- local tit = require("tsasync").testing.it
--- tit("reads the file", function() assert.equal("x", ts.fs.read_file("f")) end, { timeout = 1000 })
--- ```
+--- busted's `it`, with {fn} run as a task under a real-time limit of
+-- `opts.timeout` milliseconds (default 5000). The body may suspend
+-- (|ts.sleep()|, |Task:await()|, ...). When it does not finish in time,
+-- the test fails with the test task's tree (name, status, what each task
+-- waits on, where it started, as |ts.inspect.tree()| shows it) and the
+-- traceback of every suspended task in it (|Task:traceback()|), located at
+-- the body's first line; then the task is cancelled (it gets 1 s to
+-- unwind). An error raised by the body fails the test with the task's
+-- context (message, task name, start site, traceback); a failed
+-- assertion stays a busted failure, `pending()` stays pending; the error
+-- is never also reported as unhandled. A virtual clock the body installed
+-- and left is restored when the body ends. Without {fn} it is busted's
+-- pending test.
+-- busted defines `it` in each spec file's environment, not in `_G`:
+-- `ts.testing.it` reads it from the caller's environment (`getfenv(2)`),
+-- else from `_G`, else raises (use |ts.testing.wrap()| there). A body
+-- that never suspends (a busy loop) cannot be interrupted: scheduling is
+-- cooperative. On PUC Lua, busted prints the test's location as
+-- "(tail call)"; LuaJIT shows the spec line.
+-- 
+-- @help ts.testing.it({name}, {fn} [, {opts}])
 function ____exports.it(name, fn, opts)
     local env = getfenv(2)
     local busted_it = busted_fn(env, "it", "ts.testing.it")
     local body = body_of("ts.testing.it", name, fn, opts)
     return busted_it(name, body)
 end
---- Returns a `ts.testing.it` bound to the given busted `it` (for callers whose environment
--- does not hold busted's functions, e.g. a helper module).
+--- Returns a `ts.testing.it` bound to the busted `it` given, for code whose
+-- environment does not hold busted's functions (a helper module).
 -- ```lua
 -- local tit = ts.testing.wrap(it)
 -- ```
+-- 
+-- @help ts.testing.wrap({it})
 function ____exports.wrap(busted_it)
     if not callable(busted_it) then
         error(
@@ -265,6 +275,36 @@ local function settle(fname)
             i = i + 1
         end
     end
+end
+--- Installs a virtual clock on the shared timer heap and returns it. From
+-- then on nothing on the heap fires by itself: |ts.sleep()|,
+-- |ts.timeout()|, |ts.move_on_after()|, |ts.debounce()|, |ts.throttle()|,
+-- |ts.select()| timeouts, LSP request timeouts, process kill grace
+-- periods. The clock's time starts at 0; deadlines already pending keep
+-- their remaining time, counted on the virtual clock. Real-time waits are
+-- not virtual: |Task:wait()|, |ts.block_on()| and I/O. One clock at a
+-- time (raises if one is installed).
+-- ```lua
+-- local clock = ts.testing.clock()
+-- local t = ts.run(function() ts.sleep(1000); return "woke" end)
+-- clock:advance(999); assert.is_false(t:is_done())
+-- clock:advance(1);   assert.equal("woke", select(2, t:result()))
+-- clock:restore()
+-- ```
+-- Returns a VirtualClock, whose methods `clock:now()`, `clock:advance()`,
+-- `clock:run_all()` and `clock:restore()` follow:
+-- 
+-- @help ts.testing.clock()
+function ____exports.clock()
+    if active ~= nil then
+        error("ts.testing.clock: a virtual clock is already installed (restore it first)", 2)
+    end
+    local c = __TS__New(____exports.VirtualClock)
+    c.t = 0
+    c.on = true
+    active = c
+    timers.set_clock({now = function() return c.t end})
+    return c
 end
 --- Virtual time for the timer heap; made by `ts.testing.clock()`.
 ____exports.VirtualClock = __TS__Class()
@@ -342,31 +382,6 @@ function VirtualClock.prototype.restore(self)
         active = nil
     end
     timers.set_clock(nil)
-end
---- Installs a virtual clock on the shared timer heap and returns it. From then on nothing on the
--- heap fires by itself (`ts.sleep`, `ts.timeout`, `ts.move_on_after`, `ts.debounce`,
--- `ts.throttle`, `ts.select` timeouts, ...): `clock:advance(ms)` and `clock:run_all()` fire
--- what falls due, deterministically and at once. Virtual time starts at 0; deadlines pending
--- on the real clock keep their remaining time. Real-time waits (`Task:wait(ms)`,
--- `ts.block_on(fn, ms)`, I/O) are not virtual. One clock at a time: raises if one is
--- installed. `ts.testing.it` restores a clock its body left installed.
--- ```lua
--- local clock = ts.testing.clock()
--- local t = ts.run(function() ts.sleep(1000); return "woke" end)
--- clock:advance(999); assert.is_false(t:is_done())
--- clock:advance(1);   assert.equal("woke", select(2, t:result()))
--- clock:restore()
--- ```
-function ____exports.clock()
-    if active ~= nil then
-        error("ts.testing.clock: a virtual clock is already installed (restore it first)", 2)
-    end
-    local c = __TS__New(____exports.VirtualClock)
-    c.t = 0
-    c.on = true
-    active = c
-    timers.set_clock({now = function() return c.t end})
-    return c
 end
 local seen_of = setmetatable({}, {__mode = "k"})
 local can_walk
@@ -449,12 +464,19 @@ local function live_tasks()
     end
     return set
 end
---- Counts what a test could leave behind: live tasks, pending deadlines, handles held by the uv
--- layer, open file descriptors (`/proc/self/fd`), and active libuv handles (`uv.walk`; not
--- on Neovim 0.10). Give it to `ts.testing.assert_no_leaks` after the test.
+--- Counts what a test could leave behind: `{ tasks, timers, uv_open, fds,
+-- handles }` = live tasks, pending deadlines, handles and processes held
+-- by the uv layer (`ts.uv.stats.open`), open file descriptors (from
+-- `/proc/self/fd`; nil where it does not exist), active libuv handles
+-- (`uv.walk`, except the timer heap's own timer; nil on Neovim 0.10,
+-- where walking aborts). Give it to |ts.testing.assert_no_leaks()| after
+-- the test.
 -- ```lua
--- local snap = ts.testing.snapshot()  -- { tasks = 0, timers = 0, uv_open = 0, fds = 9, handles = 3 }
+-- local snap = ts.testing.snapshot()
+-- -- { tasks = 0, timers = 0, uv_open = 0, fds = 9, handles = 3 }
 -- ```
+-- 
+-- @help ts.testing.snapshot()
 function ____exports.snapshot()
     local fds = open_fds()
     local handles = active_handles()
@@ -549,18 +571,21 @@ local function pause_cb(ms, cb)
         end
     )
 end
---- Waits up to `opts.timeout` ms (default 1000; real time, pumping the event loop) for the
--- counts of `ts.testing.snapshot()` to come back to the snapshot's, then raises listing what
--- is left over: the new live tasks (name, status, what they wait on, where they started, as
--- in `ts.inspect.tree()`), pending deadlines, uv-layer handles, new fds (with their
--- targets), new active libuv handles. Counts below the snapshot are fine. Inside a task the
--- running task and its ancestors are not counted, and the wait uses short real-time pauses
--- (a virtual clock does not stop it).
+--- Waits up to `opts.timeout` ms (default 1000; real time, pumping the
+-- event loop) for the counts to come back to {snap}'s, then raises
+-- listing what is left over: the new live tasks with their status, what
+-- they wait on and where they started (as |ts.inspect.tree()| shows
+-- them); pending deadlines; uv-layer handles; the new fds with their
+-- targets; the new libuv handles. Counts below the snapshot are fine.
+-- Inside a task, the running task and its ancestors are not counted, and
+-- the wait uses short real-time pauses (a virtual clock does not stop it).
 -- ```lua
 -- local snap = ts.testing.snapshot()
--- run_the_code_under_test()
+-- start_and_stop_the_server()
 -- ts.testing.assert_no_leaks(snap, { timeout = 500 })
 -- ```
+-- 
+-- @help ts.testing.assert_no_leaks({snap} [, {opts}])
 function ____exports.assert_no_leaks(snap, opts)
     local seen = seen_of[snap]
     if seen == nil then
@@ -602,17 +627,21 @@ function ____exports.assert_no_leaks(snap, opts)
         )
     end
 end
---- Installs busted hooks in the calling spec file (or `describe` block): `before_each` takes a
--- snapshot, `after_each` runs `assert_no_leaks` on it (`opts.timeout`, default 1000 ms; the
--- leaked root tasks are then cancelled so they do not spill into the next test) and fails if
--- a virtual clock was left installed (restoring it). busted reports such a failure as an
--- error of `after_each`. Hooks are found like `ts.testing.it` finds `it`.
+--- Installs busted hooks in the calling spec file or `describe` block:
+-- `before_each` takes a snapshot, `after_each` runs
+-- |ts.testing.assert_no_leaks()| on it (`opts.timeout`, default 1000) and
+-- fails when a virtual clock was left installed (restoring it). Root
+-- tasks a test leaked are cancelled after the failure so that they do
+-- not spill into the next test. busted reports the failure as an error
+-- of `after_each`. The hooks are found like |ts.testing.it()| finds `it`.
 -- ```lua
 -- describe("my plugin", function()
 --   ts.testing.check_leaks({ timeout = 500 })
 --   it("...", function() ... end)
 -- end)
 -- ```
+-- 
+-- @help ts.testing.check_leaks([{opts}])
 function ____exports.check_leaks(opts)
     local env = getfenv(2)
     check_opts("ts.testing.check_leaks", opts, {"timeout"}, 3)

@@ -6,6 +6,20 @@
  */
 import * as inspect from "./inspect";
 
+/** @section tsasync-inspector */
+
+/**
+ * Opens the task inspector in a scratch buffer: the live task tree, one
+ * line per task with its name, status, age (debug mode), what it waits on
+ * and where it was started. `r` refreshes; `x` cancels the task under the
+ * cursor. Root tasks appear once they have suspended (a task that finishes
+ * without suspending is never live long enough to show). `:Tsasync health`
+ * runs |:checkhealth| for tsasync. `:Tsasync` alone is `:Tsasync tasks`.
+ * The command completes its subcommands.
+ * @help :Tsasync tasks
+ * @tag :Tsasync
+ */
+
 const SUBCOMMANDS: Record<string, (this: void) => void> = {
   tasks: () => void inspect.open(),
   health: () => vim.cmd("checkhealth tsasync"),

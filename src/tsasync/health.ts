@@ -2,6 +2,7 @@
  * `:checkhealth tsasync`: versions, fast-event policy, live tasks, unhandled errors, and
  * whether `require("tsasync")` resolves to a single copy on 'runtimepath'.
  */
+/** @section tsasync-inspector */
 import { stats } from "./scheduler";
 import { settings, task_counts } from "./task";
 import * as timers from "./timers";
@@ -9,7 +10,17 @@ import { version } from "./version";
 
 declare const jit: { version: string } | undefined;
 
-/** Runs the health checks (called by `:checkhealth tsasync`). */
+/**
+ * Reports the Neovim and Lua versions (an error on Neovim older than
+ * 0.10), the fast-event policy and the hops made so far, whether
+ * `require("tsasync")` resolves to exactly one copy on 'runtimepath', live
+ * and started tasks, pending deadlines, unhandled errors reported so far,
+ * and the debug settings (debug mode, and whether the unhandled-error
+ * handler is custom: |ts.config()|). `:checkhealth` calls
+ * `require("tsasync.health").check()`.
+ * @help :checkhealth tsasync
+ * @tag tsasync-health
+ */
 export function check(this: void): void {
   vim.health.start("tsasync");
   const v = vim.version();

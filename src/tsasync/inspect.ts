@@ -8,6 +8,7 @@
  * are known for tasks started in debug mode (`ts.config({ debug = true })`); otherwise the
  * start site is where the task's function was defined.
  */
+/** @section tsasync-inspector */
 import { Task, children_of, live_roots, task_counts } from "./task";
 
 /** One row of the task tree. */
@@ -24,7 +25,14 @@ function row_text(t: Task, depth: number): string {
   return `${string.rep("  ", depth)}${t.name}  [${t.status()}]${age_text}  waiting on: ${t.waiting_on()}  (${t.site()})`;
 }
 
-/** The live task tree, depth first, roots sorted by name. */
+/**
+ * The same tree as the inspector shows, as a list of rows
+ * `{ task, depth, text }`, depth first, roots and children sorted by name.
+ * ```lua
+ * for _, row in ipairs(ts.inspect.tree()) do print(row.text) end
+ * ```
+ * @help ts.inspect.tree()
+ */
 export function tree(this: void): TreeRow[] {
   const rows: TreeRow[] = [];
   const stack: Array<[Task, number]> = [];
@@ -59,7 +67,12 @@ function render(buf: number): void {
   vim.api.nvim_set_option_value("modifiable", false, { buf });
 }
 
-/** The task on the cursor's row of an inspector buffer, if any. */
+/**
+ * The task on the cursor's line of inspector buffer {buf}, or nil (for
+ * mappings of your own in the inspector, e.g. to show a task's traceback:
+ * `print(ts.inspect.task_at_cursor(0):traceback())`).
+ * @help ts.inspect.task_at_cursor({buf})
+ */
 export function task_at_cursor(this: void, buf: number): Task | undefined {
   const rows = rows_by_buf.get(buf);
   if (rows === undefined) return undefined;
@@ -68,8 +81,10 @@ export function task_at_cursor(this: void, buf: number): Task | undefined {
 }
 
 /**
- * Opens the inspector in a scratch buffer in the current window. Keys: `r` refreshes, `x`
- * cancels the task under the cursor (then refreshes). Returns the buffer number.
+ * Opens the inspector buffer in the current window (what `:Tsasync tasks`
+ * does); returns its number. Keys: `r` refreshes, `x` cancels the task
+ * under the cursor (then refreshes).
+ * @help ts.inspect.open()
  */
 export function open(this: void): number {
   const buf = vim.api.nvim_create_buf(false, true);

@@ -1,15 +1,32 @@
 /**
- * `ts.testing`: a kit for busted specs of code built on tsasync (real busted, e.g. through
- * `nvim -l`, or plain Lua 5.1 with luv; nothing here touches `vim.*` when it is loaded).
+ * @section tsasync-testing
+ * A kit for busted specs of code built on tsasync. It works with real busted
+ * run by `nvim -l` (or any busted in Neovim), and on plain Lua 5.1 / LuaJIT
+ * with luv: loading it touches no `vim.*`.
  *
- * - `it(name, fn, opts)`: busted's `it`, with the body run as a task under a real-time limit: a
- *   test that hangs fails with the task's traceback and what it waits on instead of freezing
- *   the run; an error in the body fails the test with the task's context.
- * - `clock()`: a virtual clock for the shared timer heap (`ts.sleep`, `ts.timeout`,
- *   `ts.move_on_after`, `ts.debounce`, `ts.throttle`, select timeouts, ...): nothing fires until
- *   the test advances it, and then everything due fires in deadline order, deterministically.
- * - `snapshot()` / `assert_no_leaks(snap)` / `check_leaks()`: fail a test that leaves a task,
- *   a deadline, a handle or a file descriptor behind.
+ * ```lua
+ * -- spec/my_plugin_spec.lua
+ * local ts = require("tsasync")
+ * local T = ts.testing
+ *
+ * describe("my plugin", function()
+ *   T.check_leaks()                     -- no task/timer/handle/fd left
+ *
+ *   T.it("refreshes once per burst", function()
+ *     local clock = T.clock()           -- nothing on the timer heap fires
+ *     local n = 0
+ *     local refresh = ts.debounce(200, function() n = n + 1 end)
+ *     refresh(); clock:advance(150); refresh()
+ *     clock:advance(199); assert.equal(0, n)
+ *     clock:advance(1);   assert.equal(1, n)
+ *     clock:restore()
+ *   end, { timeout = 1000 })
+ *
+ *   T.it("loads the file", function()   -- the body is a task: it may await
+ *     assert.truthy(ts.fs.read_file("README.md"))
+ *   end)
+ * end)
+ * ```
  */
 import { await_cb, check_ms } from "./await";
 import { root_cause } from "./errors";
@@ -147,19 +164,26 @@ function body_of(fname: string, name: unknown, fn: unknown, opts: ItOptions | un
 }
 
 /**
- * busted's `it`, with the body run as a task (so it may suspend: `ts.sleep`, `Task:await`,
- * ...) under a real-time limit of `opts.timeout` ms (default 5000). A body that does not
- * finish in time fails the test with the task tree and the traceback of every suspended task
- * in it (where it is suspended and what it waits on); it is then cancelled. An error raised
- * by the body fails the test with the task's context (a failed assertion stays a failure). A
- * virtual clock the body installed and did not restore is restored when the body ends.
- * busted's `it` is found in the caller's environment (busted defines it in each spec file's
- * environment), else in `_G`; elsewhere use `ts.testing.wrap(it)`. A body that never
- * suspends cannot be interrupted (cooperative scheduling).
- * ```lua
- * local tit = require("tsasync").testing.it
- * tit("reads the file", function() assert.equal("x", ts.fs.read_file("f")) end, { timeout = 1000 })
- * ```
+ * busted's `it`, with {fn} run as a task under a real-time limit of
+ * `opts.timeout` milliseconds (default 5000). The body may suspend
+ * (|ts.sleep()|, |Task:await()|, ...). When it does not finish in time,
+ * the test fails with the test task's tree (name, status, what each task
+ * waits on, where it started, as |ts.inspect.tree()| shows it) and the
+ * traceback of every suspended task in it (|Task:traceback()|), located at
+ * the body's first line; then the task is cancelled (it gets 1 s to
+ * unwind). An error raised by the body fails the test with the task's
+ * context (message, task name, start site, traceback); a failed
+ * assertion stays a busted failure, `pending()` stays pending; the error
+ * is never also reported as unhandled. A virtual clock the body installed
+ * and left is restored when the body ends. Without {fn} it is busted's
+ * pending test.
+ * busted defines `it` in each spec file's environment, not in `_G`:
+ * `ts.testing.it` reads it from the caller's environment (`getfenv(2)`),
+ * else from `_G`, else raises (use |ts.testing.wrap()| there). A body
+ * that never suspends (a busy loop) cannot be interrupted: scheduling is
+ * cooperative. On PUC Lua, busted prints the test's location as
+ * "(tail call)"; LuaJIT shows the spec line.
+ * @help ts.testing.it({name}, {fn} [, {opts}])
  */
 export function it(this: void, name: string, fn?: Body, opts?: ItOptions): unknown {
   const env = getfenv(2) as unknown;
@@ -169,11 +193,12 @@ export function it(this: void, name: string, fn?: Body, opts?: ItOptions): unkno
 }
 
 /**
- * Returns a `ts.testing.it` bound to the given busted `it` (for callers whose environment
- * does not hold busted's functions, e.g. a helper module).
+ * Returns a `ts.testing.it` bound to the busted `it` given, for code whose
+ * environment does not hold busted's functions (a helper module).
  * ```lua
  * local tit = ts.testing.wrap(it)
  * ```
+ * @help ts.testing.wrap({it})
  */
 export function wrap(this: void, busted_it: BustedIt): (this: void, name: string, fn?: Body, opts?: ItOptions) => unknown {
   if (!callable(busted_it)) {
@@ -203,6 +228,36 @@ function settle(fname: string): void {
   }
 }
 
+/**
+ * Installs a virtual clock on the shared timer heap and returns it. From
+ * then on nothing on the heap fires by itself: |ts.sleep()|,
+ * |ts.timeout()|, |ts.move_on_after()|, |ts.debounce()|, |ts.throttle()|,
+ * |ts.select()| timeouts, LSP request timeouts, process kill grace
+ * periods. The clock's time starts at 0; deadlines already pending keep
+ * their remaining time, counted on the virtual clock. Real-time waits are
+ * not virtual: |Task:wait()|, |ts.block_on()| and I/O. One clock at a
+ * time (raises if one is installed).
+ * ```lua
+ * local clock = ts.testing.clock()
+ * local t = ts.run(function() ts.sleep(1000); return "woke" end)
+ * clock:advance(999); assert.is_false(t:is_done())
+ * clock:advance(1);   assert.equal("woke", select(2, t:result()))
+ * clock:restore()
+ * ```
+ * Returns a VirtualClock, whose methods `clock:now()`, `clock:advance()`,
+ * `clock:run_all()` and `clock:restore()` follow:
+ * @help ts.testing.clock()
+ */
+export function clock(this: void): VirtualClock {
+  if (active !== undefined) error("ts.testing.clock: a virtual clock is already installed (restore it first)", 2);
+  const c = new VirtualClock();
+  c.t = 0;
+  c.on = true;
+  active = c;
+  timers.set_clock({ now: () => c.t });
+  return c;
+}
+
 /** Virtual time for the timer heap; made by `ts.testing.clock()`. */
 export class VirtualClock {
   /** @internal the virtual time (ms) */
@@ -210,17 +265,30 @@ export class VirtualClock {
   /** @internal true until restored */
   declare on: boolean;
 
-  /** The virtual time in milliseconds (0 when the clock was installed). */
+  /**
+   * The virtual time in milliseconds (0 when the clock was installed).
+   * @help clock:now()
+   * @notag
+   * @tag ts.testing-clock:now()
+   */
   now(this: VirtualClock): number {
     return this.t;
   }
 
   /**
-   * Moves virtual time forward by `ms`: every deadline that falls due fires, earliest first
-   * (one deadline's entries in the order they were added), and the tasks each one wakes run
-   * to their next suspension before the next deadline fires; deadlines added meanwhile fire
-   * too when they fall within `ms`. Called inside a task, the caller yields so that the woken
-   * tasks run. Returns the number of deadlines fired.
+   * Moves virtual time forward by {ms}: every deadline that falls due fires,
+   * earliest first (entries of one deadline in the order they were added),
+   * and the tasks each one wakes run to their next suspension before the
+   * next deadline fires; deadlines added meanwhile fire too when they fall
+   * within {ms}. Deterministic. Called from plain code the woken tasks run
+   * at once; called inside a task, the caller yields until every woken task
+   * has suspended again. Tasks waiting on the main loop (|ts.schedule()|) or
+   * on I/O need the event loop (`vim.wait`, |Task:wait()|). Returns the
+   * number of deadlines fired; raises after 100000 (a task sleeping 0 ms
+   * in a loop), and once the clock was restored.
+   * @help clock:advance({ms})
+   * @notag
+   * @tag ts.testing-clock:advance()
    */
   advance(this: VirtualClock, ms: number): number {
     check_ms("clock:advance", ms);
@@ -241,9 +309,13 @@ export class VirtualClock {
   }
 
   /**
-   * Advances to each pending deadline in turn until none is pending; raises after `limit`
-   * deadlines (default 10000: a periodic timer never runs out). Returns the virtual time
-   * that passed, in milliseconds.
+   * Advances to each pending deadline in turn until none is pending;
+   * returns the virtual milliseconds that passed. Raises after {limit}
+   * deadlines (default 10000: a periodic sleeper never runs out), and once
+   * the clock was restored.
+   * @help clock:run_all([{limit}])
+   * @notag
+   * @tag ts.testing-clock:run_all()
    */
   run_all(this: VirtualClock, limit?: number): number {
     if (limit !== undefined) check_ms("clock:run_all", limit, "limit");
@@ -262,8 +334,13 @@ export class VirtualClock {
   }
 
   /**
-   * Puts the real clock back. Pending deadlines keep their remaining virtual time and fire
-   * that many real milliseconds later. Restoring twice does nothing.
+   * Puts the real clock back. Deadlines still pending keep their remaining
+   * virtual time and fire that many real milliseconds later (a debounce
+   * whose quiet period spans the switch waits at most its `ms` more).
+   * Restoring twice does nothing.
+   * @help clock:restore()
+   * @notag
+   * @tag ts.testing-clock:restore()
    */
   restore(this: VirtualClock): void {
     if (!this.on) return;
@@ -273,31 +350,6 @@ export class VirtualClock {
   }
 }
 
-/**
- * Installs a virtual clock on the shared timer heap and returns it. From then on nothing on the
- * heap fires by itself (`ts.sleep`, `ts.timeout`, `ts.move_on_after`, `ts.debounce`,
- * `ts.throttle`, `ts.select` timeouts, ...): `clock:advance(ms)` and `clock:run_all()` fire
- * what falls due, deterministically and at once. Virtual time starts at 0; deadlines pending
- * on the real clock keep their remaining time. Real-time waits (`Task:wait(ms)`,
- * `ts.block_on(fn, ms)`, I/O) are not virtual. One clock at a time: raises if one is
- * installed. `ts.testing.it` restores a clock its body left installed.
- * ```lua
- * local clock = ts.testing.clock()
- * local t = ts.run(function() ts.sleep(1000); return "woke" end)
- * clock:advance(999); assert.is_false(t:is_done())
- * clock:advance(1);   assert.equal("woke", select(2, t:result()))
- * clock:restore()
- * ```
- */
-export function clock(this: void): VirtualClock {
-  if (active !== undefined) error("ts.testing.clock: a virtual clock is already installed (restore it first)", 2);
-  const c = new VirtualClock();
-  c.t = 0;
-  c.on = true;
-  active = c;
-  timers.set_clock({ now: () => c.t });
-  return c;
-}
 
 // ---- leaks -----------------------------------------------------------------------------------
 
@@ -395,12 +447,18 @@ function live_tasks(): LuaTable<Task, true> {
 }
 
 /**
- * Counts what a test could leave behind: live tasks, pending deadlines, handles held by the uv
- * layer, open file descriptors (`/proc/self/fd`), and active libuv handles (`uv.walk`; not
- * on Neovim 0.10). Give it to `ts.testing.assert_no_leaks` after the test.
+ * Counts what a test could leave behind: `{ tasks, timers, uv_open, fds,
+ * handles }` = live tasks, pending deadlines, handles and processes held
+ * by the uv layer (`ts.uv.stats.open`), open file descriptors (from
+ * `/proc/self/fd`; nil where it does not exist), active libuv handles
+ * (`uv.walk`, except the timer heap's own timer; nil on Neovim 0.10,
+ * where walking aborts). Give it to |ts.testing.assert_no_leaks()| after
+ * the test.
  * ```lua
- * local snap = ts.testing.snapshot()  -- { tasks = 0, timers = 0, uv_open = 0, fds = 9, handles = 3 }
+ * local snap = ts.testing.snapshot()
+ * -- { tasks = 0, timers = 0, uv_open = 0, fds = 9, handles = 3 }
  * ```
+ * @help ts.testing.snapshot()
  */
 export function snapshot(this: void): Snapshot {
   const fds = open_fds();
@@ -458,18 +516,20 @@ function pause_cb(this: void, ms: number, cb: (this: void) => void): void {
 }
 
 /**
- * Waits up to `opts.timeout` ms (default 1000; real time, pumping the event loop) for the
- * counts of `ts.testing.snapshot()` to come back to the snapshot's, then raises listing what
- * is left over: the new live tasks (name, status, what they wait on, where they started, as
- * in `ts.inspect.tree()`), pending deadlines, uv-layer handles, new fds (with their
- * targets), new active libuv handles. Counts below the snapshot are fine. Inside a task the
- * running task and its ancestors are not counted, and the wait uses short real-time pauses
- * (a virtual clock does not stop it).
+ * Waits up to `opts.timeout` ms (default 1000; real time, pumping the
+ * event loop) for the counts to come back to {snap}'s, then raises
+ * listing what is left over: the new live tasks with their status, what
+ * they wait on and where they started (as |ts.inspect.tree()| shows
+ * them); pending deadlines; uv-layer handles; the new fds with their
+ * targets; the new libuv handles. Counts below the snapshot are fine.
+ * Inside a task, the running task and its ancestors are not counted, and
+ * the wait uses short real-time pauses (a virtual clock does not stop it).
  * ```lua
  * local snap = ts.testing.snapshot()
- * run_the_code_under_test()
+ * start_and_stop_the_server()
  * ts.testing.assert_no_leaks(snap, { timeout = 500 })
  * ```
+ * @help ts.testing.assert_no_leaks({snap} [, {opts}])
  */
 export function assert_no_leaks(this: void, snap: Snapshot, opts?: { timeout?: number }): void {
   const seen = seen_of.get(snap);
@@ -491,17 +551,20 @@ export function assert_no_leaks(this: void, snap: Snapshot, opts?: { timeout?: n
 }
 
 /**
- * Installs busted hooks in the calling spec file (or `describe` block): `before_each` takes a
- * snapshot, `after_each` runs `assert_no_leaks` on it (`opts.timeout`, default 1000 ms; the
- * leaked root tasks are then cancelled so they do not spill into the next test) and fails if
- * a virtual clock was left installed (restoring it). busted reports such a failure as an
- * error of `after_each`. Hooks are found like `ts.testing.it` finds `it`.
+ * Installs busted hooks in the calling spec file or `describe` block:
+ * `before_each` takes a snapshot, `after_each` runs
+ * |ts.testing.assert_no_leaks()| on it (`opts.timeout`, default 1000) and
+ * fails when a virtual clock was left installed (restoring it). Root
+ * tasks a test leaked are cancelled after the failure so that they do
+ * not spill into the next test. busted reports the failure as an error
+ * of `after_each`. The hooks are found like |ts.testing.it()| finds `it`.
  * ```lua
  * describe("my plugin", function()
  *   ts.testing.check_leaks({ timeout = 500 })
  *   it("...", function() ... end)
  * end)
  * ```
+ * @help ts.testing.check_leaks([{opts}])
  */
 export function check_leaks(this: void, opts?: { timeout?: number }): void {
   const env = getfenv(2) as unknown;

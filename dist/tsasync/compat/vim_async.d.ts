@@ -1,18 +1,33 @@
 /** @noSelfInFile */
 /**
- * `require("tsasync.compat.vim_async")`: Neovim's built-in `vim.async` where it exists
- * (Neovim 0.13 and later), else tsasync's polyfill of it (`tsasync.compat.vim_async_polyfill`).
- *
+ * @section tsasync-vim-async
+ * Neovim 0.13 ships `vim.async` (from lewis6991/async.nvim). tsasync provides
+ * the same API, with the same observable behaviour, for Neovim 0.10 to 0.12:
  * ```lua
- * local async = require("tsasync.compat.vim_async") -- vim.async's functions, or the polyfill's
- * async.run(function() async.sleep(10) end):wait()
+ * local async = require("tsasync.compat.vim_async")
+ * -- = vim.async's functions on Neovim 0.13+, the polyfill before
+ * async.run(function()
+ *   local err, stat = async.await(2, vim.uv.fs_stat, "notes.txt")
+ *   async.sleep(100)
+ * end)
  * ```
+ *                                                   *tsasync.compat.vim_async*
+ * `require("tsasync.compat.vim_async")` holds the selected implementation's
+ * functions, `impl` (the selected module: `vim.async` on 0.13+, else the
+ * polyfill) and `polyfill` (true when the polyfill was selected).
+ * `require("tsasync.compat.vim_async_polyfill")` is always the polyfill (use it
+ * to run the same implementation on every version). TypeScript: import from
+ * "tsasync/compat/vim_async_polyfill" (types `VimAsync`, `AsyncTask`,
+ * `AsyncSemaphore`, `Closable`, `ConfigOpts`).
  *
- * The module holds the selected implementation's functions (`run`, `await`, `pawait`, `wrap`,
- * `iter`, `sleep`, `timeout`, `semaphore`, `checkpoint`, `is_closing`, and `config` where it
- * exists), `impl` (the selected module itself: `vim.async` or the polyfill) and `polyfill`
- * (true when the polyfill was selected). To use the polyfill on every version, require
- * `tsasync.compat.vim_async_polyfill` instead.
+ * Functions (as |vim.async|'s): `run([name,] fn, ...)`, `await(task)`,
+ * `await(fn)`, `await(argc, fn, ...)`, `pawait(...)`, `wrap(argc, fn)`,
+ * `iter(tasks)`, `sleep(ms)`, `timeout(ms, task)`, `semaphore(n)` (`acquire`,
+ * `release`, `with`), `checkpoint()`, `is_closing()`, `config(opts)` (the
+ * polyfill's only: nil with the built-in, whose runtime options are private).
+ * Task methods: `wait(ms?)`, `pwait(ms?)`, `close(cb?)`, `detach()`,
+ * `on_complete(cb)`, `completed()`, `status()`, `traceback(msg?)`,
+ * `raise_on_error()`, field `name`.
  */
 import * as polyfill_module from "./vim_async_polyfill";
 /** The selected implementation: the built-in `vim.async` (Neovim 0.13+) or the polyfill module. */

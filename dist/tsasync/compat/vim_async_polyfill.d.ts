@@ -242,11 +242,20 @@ export declare function iter<R extends unknown[]>(this: void, tasks: AsyncTask<R
  */
 export declare function semaphore(this: void, permits?: number): AsyncSemaphore;
 /**
- * Configures the polyfill: `wait`, `schedule`, `new_timer`, `debug` as the built-in's runtime
- * options (`vim.async._runtime.config`), and `report_unhandled` (default true).
+ * Configures the polyfill. `wait`, `schedule`, `new_timer`, `debug` as the
+ * built-in's runtime options (which it keeps private in
+ * `vim.async._runtime`); `false` restores the default. `report_unhandled`
+ * (default true): an error of a top-level task nobody observes (no await,
+ * pawait, wait, pwait, on_complete, iter, timeout; not closed) is reported
+ * with |vim.notify| on the next loop turn, with its traceback
+ * (`debug = true` adds where the task was created). `false` drops it
+ * silently, as the built-in does.
  * ```lua
- * require("tsasync.compat.vim_async_polyfill").config({ report_unhandled = false })
+ * local polyfill = require("tsasync.compat.vim_async_polyfill")
+ * polyfill.config({ report_unhandled = false })
  * ```
+ * @help config({opts})
+ * @tag tsasync-vim-async-config
  */
 export declare function config(this: void, opts: ConfigOpts): void;
 /** Marks the module as the polyfill (the built-in has no such field). */

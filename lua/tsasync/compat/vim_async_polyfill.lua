@@ -1098,11 +1098,21 @@ function ____exports.semaphore(permits)
     end
     return setmetatable({_permits = n, _max = n, _set = true, _waiters = {}}, SemaphoreProto)
 end
---- Configures the polyfill: `wait`, `schedule`, `new_timer`, `debug` as the built-in's runtime
--- options (`vim.async._runtime.config`), and `report_unhandled` (default true).
+--- Configures the polyfill. `wait`, `schedule`, `new_timer`, `debug` as the
+-- built-in's runtime options (which it keeps private in
+-- `vim.async._runtime`); `false` restores the default. `report_unhandled`
+-- (default true): an error of a top-level task nobody observes (no await,
+-- pawait, wait, pwait, on_complete, iter, timeout; not closed) is reported
+-- with |vim.notify| on the next loop turn, with its traceback
+-- (`debug = true` adds where the task was created). `false` drops it
+-- silently, as the built-in does.
 -- ```lua
--- require("tsasync.compat.vim_async_polyfill").config({ report_unhandled = false })
+-- local polyfill = require("tsasync.compat.vim_async_polyfill")
+-- polyfill.config({ report_unhandled = false })
 -- ```
+-- 
+-- @help config({opts})
+-- @tag tsasync-vim-async-config
 function ____exports.config(opts)
     validate("opts", opts, "table")
     local hooks = {"wait", "schedule", "new_timer"}

@@ -1,20 +1,41 @@
+/** @section tsasync-types */
+
 /**
- * `require("tsasync.compat.plenary")`: plenary.async's API on top of tsasync, so a plugin can
- * switch runtimes by changing one `require`:
+ * plenary.async's API on tsasync, so a plugin switches by changing one
+ * `require`: `run`, `void`, `wrap(fn, argc)`, `is_leaf_function`,
+ * `get_leaf_function_argc`, `util.sleep`, `util.block_on`,
+ * `util.will_block`, `util.join`, `util.run_all`, `util.run_first`,
+ * `util.race`, `util.scheduler`, `util.apcall`, `util.protected`,
+ * `control.Condvar`, `control.Semaphore` (`sem:acquire()` returns a
+ * permit; `permit:forget()`), `control.channel.oneshot` (`tx(...)`,
+ * `rx()`), `control.channel.counter` and `control.channel.mpsc`
+ * (`tx.send(...)`, `rx.recv()`, `rx.last()`), `uv.*` (luv's error-first
+ * results; cancellation cleans up), `lsp.buf_request`,
+ * `lsp.buf_request_all`, `api.*`, `tests.it`, `tests.describe`,
+ * `tests.before_each`, `tests.after_each`, `tests.pending`,
+ * `tests.add_globals`, `tests.add_to_env`.
+ * Call styles are plenary's: `a.wrap(fn, argc)` (argc second), `tx(...)` /
+ * `rx()` for oneshot, `tx.send(...)` / `rx.recv()` (dots) for mpsc and
+ * counter channels. Every coroutine is a tsasync task, so |ts.current()|,
+ * cancellation, |:Tsasync| and the unhandled-error report work on migrated
+ * code too. `run` and `void` start root tasks (plenary's coroutines are
+ * independent of their caller) and return them. Where plenary misbehaves
+ * this module follows its documentation: `util.block_on` raises on timeout
+ * (plenary returns nothing), `rx.last()` returns the newest value (plenary
+ * returns the oldest), `util.race` cancels the losers, `util.join` raises
+ * the first error (plenary's never returns), `permit:forget()` releases
+ * once, and `a.uv` cleans up after cancellation (late fds closed, queued
+ * requests cancelled).
  * ```lua
- * local a = require("tsasync.compat.plenary") -- was require("plenary.async")
- * a.void(function() a.util.sleep(10); print(a.uv.fs_stat("/tmp")) end)()
+ * local a = require("tsasync.compat.plenary") -- was: plenary.async
+ * a.void(function()
+ *   local err, stat = a.uv.fs_stat("/tmp")
+ *   a.util.scheduler()
+ *   print(stat.type)
+ * end)()
  * ```
- * Call styles are plenary's: `a.wrap(fn, argc)` (argc second), `tx(...)`/`rx()` for oneshot,
- * `tx.send(...)`/`rx.recv()` (dots) for mpsc and counter channels, `sem:acquire()` returning a
- * permit with `permit:forget()`. Every coroutine is a tsasync task, so `ts.current()`,
- * cancellation, `:Tsasync tasks` and the unhandled-error report work on migrated code too.
- *
- * Where plenary misbehaves, this module does what its documentation promises instead:
- * `util.block_on` raises on timeout (plenary returns nothing), `rx.last()` of mpsc/counter
- * returns the newest value (plenary returns the oldest), `util.race` cancels the losers,
- * `util.join` raises the first error (plenary's never returns), `permit:forget()` releases once,
- * and `a.uv` cleans up after cancellation (late fds closed, queued requests cancelled).
+ * @help tsasync.compat.plenary
+ * @tag tsasync-compat-plenary
  */
 import { await_cb, pawait, pcall_, schedule, sleep } from "../await";
 import { block_on as ts_block_on } from "../block_on";

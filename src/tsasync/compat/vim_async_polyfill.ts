@@ -34,6 +34,38 @@
  * task nobody observes is reported (`config({ report_unhandled = false })` drops it, as the
  * built-in does).
  */
+/**
+ * @section tsasync-vim-async
+ * Rules kept (each has a spec in spec/nvim/vim_async_spec.lua):
+ * - A top-level task runs at once until its first checkpoint. A task created
+ *   inside a task is its attached child: it starts at the parent's next
+ *   checkpoint (`await`, `pawait`, `checkpoint`, or the function's return; an
+ *   awaited child first, then the others in creation order). The parent
+ *   completes after its children. A child that is closed, or whose parent
+ *   fails, before it started never runs its function.
+ * - An unhandled child error fails the parent with `"child error: <err>"`,
+ *   raised at the parent's current checkpoint; the siblings are closed when
+ *   the parent ends. An awaited child's error is raised unwrapped. Failures
+ *   (child errors, errors of tasks awaited with `await`) and closing are
+ *   level-triggered: after a `pcall` catches one, every later checkpoint
+ *   raises it again and the task ends with it. `pawait` returns an awaited
+ *   failure as data but never hides the task's own close or failure.
+ * - `close()` raises `"closed"` at the task's checkpoint; a closable the
+ *   awaited function returned (or an attached child it awaits) is closed
+ *   first, and the task waits for its close callback. A closable is also
+ *   closed before the task continues after a normal completion (unless its
+ *   `is_closing()` says it already is). `close` of a completed task does
+ *   nothing. `timeout` raises `"timeout"` once the task has finished its
+ *   cleanup. Callback values are returned unchanged (error-first stays
+ *   error-first); a nil error becomes `"error(nil)"`.
+ * - Statuses: `"running"`, `"normal"`, `"awaiting"`, `"completed"`.
+ *   `wait(ms)` raises `"<caller>:<line>: timeout"` (Lua's position for level 2)
+ *   and the task's error the same way; `pwait` returns the bare values.
+ * - `iter` yields task handles in completion order, then nil; a semaphore
+ *   serves waiters FIFO and hands a released permit over on the next loop
+ *   turn. A bare `coroutine.yield()` or a `coroutine.resume()` of a task's
+ *   coroutine by hand fails the task as the built-in does.
+ */
 import { FOREVER, runtime } from "../runtime";
 import { EMPTY, Packed, pack } from "../scheduler";
 import * as timers from "../timers";
@@ -1109,11 +1141,21 @@ export function semaphore(this: void, permits?: number): AsyncSemaphore {
 }
 
 /**
- * Configures the polyfill: `wait`, `schedule`, `new_timer`, `debug` as the built-in's runtime
- * options (`vim.async._runtime.config`), and `report_unhandled` (default true).
+ * Configures the polyfill. `wait`, `schedule`, `new_timer`, `debug` as the
+ * built-in's runtime options (which it keeps private in
+ * `vim.async._runtime`); `false` restores the default. `report_unhandled`
+ * (default true): an error of a top-level task nobody observes (no await,
+ * pawait, wait, pwait, on_complete, iter, timeout; not closed) is reported
+ * with |vim.notify| on the next loop turn, with its traceback
+ * (`debug = true` adds where the task was created). `false` drops it
+ * silently, as the built-in does.
  * ```lua
- * require("tsasync.compat.vim_async_polyfill").config({ report_unhandled = false })
+ * local polyfill = require("tsasync.compat.vim_async_polyfill")
+ * polyfill.config({ report_unhandled = false })
  * ```
+ * @help config({opts})
+ * @notag
+ * @tag tsasync-vim-async-config
  */
 export function config(this: void, opts: ConfigOpts): void {
   validate("opts", opts, "table");
@@ -1136,3 +1178,42 @@ export function config(this: void, opts: ConfigOpts): void {
 export const polyfill = true;
 
 export { await_ as await };
+
+/**
+ * @section tsasync-vim-async
+ * How it maps onto tsasync: each `vim.async` task is driven by a tsasync task
+ * (|ts.run()|), which owns scheduling (the trampoline, one `vim.schedule` per
+ * loop turn out of fast events), the task tree (a started child is a tsasync
+ * child of its parent's task; the inspector shows it) and timers (`sleep`
+ * uses the shared deadline heap unless `new_timer` is set). The function runs
+ * in a coroutine of its own, which yields to that tsasync task at each
+ * checkpoint; the polyfill translates at this boundary, so errors are the raw
+ * values (`"closed"`, not a tsasync CancelledError) and statuses are
+ * `vim.async`'s. tsasync operations (`ts.sleep`, `ts.uv.*`) work inside a
+ * `vim.async` task; closing the task cancels them (the function then sees a
+ * tsasync cancellation error there, not `"closed"`).
+ *
+ * Known differences from the built-in:
+ * - A task woken by a libuv callback (timer, fs, process) resumes on the main
+ *   loop, where `vim.api` is allowed; the built-in resumes it inside the fast
+ *   event. A top-level task created inside a fast event starts on the main
+ *   loop too.
+ * - `Task:wait()` / `pwait()` inside a task raise "cannot block inside a task"
+ *   (the built-in pumps the event loop from inside the task); use `await`.
+ * - A top-level task created while tsasync resumes another task (e.g. in an
+ *   `on_complete` callback) starts right after that task suspends, not inside
+ *   the `run` call.
+ * - Unobserved errors are reported by default (see `report_unhandled`), and an
+ *   error raised by an `on_complete` or `raise_on_error` callback is reported
+ *   with |vim.notify| instead of being raised from the code that completed
+ *   the task.
+ * - `await` is refused inside a tsasync task that is not a `vim.async` one
+ *   ("Not in async context"); `run` there creates a top-level task.
+ * - A task created inside the setup of an awaited function is top-level (as
+ *   in the built-in), and the iterator of `iter` keeps returning nil after
+ *   the end (the built-in's would wait forever).
+ * - Not provided: the built-in's private parts (`_inspect_tree`, `_future`,
+ *   `_queue`, `_event`); use |:Tsasync| to inspect tasks.
+ * - PUC Lua: a `pcall` around an `await` needs LuaJIT (Neovim's usual Lua),
+ *   as for the built-in without coxpcall; `semaphore:with` works on both.
+ */
