@@ -78,7 +78,7 @@ const SECTIONS = [
   {
     id: "tsasync-lsp",
     title: "LSP",
-    files: ["lsp/init.ts", "lsp/request.ts", "lsp/wait_for_client.ts", "lsp/flows.ts", "lsp/error.ts", "lsp/client.ts"],
+    files: ["lsp/init.ts", "lsp/request.ts", "lsp/wait_for_client.ts", "lsp/error.ts", "lsp/flows.ts", "lsp/client.ts"],
   },
   { id: "tsasync-inspector", title: "Inspector, command, health", files: ["command.ts", "inspect.ts", "task.ts", "health.ts"] },
   { id: "tsasync-types", title: "Types and migration", files: ["init.ts", "compat/plenary.ts"] },

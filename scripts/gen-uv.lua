@@ -2,7 +2,10 @@
 -- ($VIMRUNTIME/lua/uv/_meta.lua): for every callback-taking function of `vim.uv`, the position
 -- of its callback, the callback's signature (error-first or not, result names and types), how
 -- it repeats (stream) and what to release when the awaiting task is cancelled or a result arrives
--- after cancellation.
+-- after cancellation. Each wrapper also gets a doc comment with a `@help` heading and a text
+-- derived from that metadata, which scripts/gen-doc.js turns into its entry of doc/tsasync.txt
+-- (`ts.uv.fs_open()` and so on, under "Functions" in the ts.uv section); luv's own help
+-- (`$VIMRUNTIME/doc/luvref.txt`) is linked when it has the function's tag.
 --
 --   nvim --headless --clean -l scripts/gen-uv.lua [meta.lua] [out.ts]      (`make generate`)
 --
@@ -27,6 +30,7 @@ local M = {}
 -- pause:  the stream can be paused for back-pressure (`<stop>` then the start function again).
 -- eof:    a nil first value (after err) ends the stream.
 -- skip_empty: events whose values are all nil carry nothing (udp "nothing more to read").
+-- doc:    a sentence added to the function's help entry (see doc_text below).
 local OVERRIDES = {
   timer_start = { kind = "timer", cancel = "stop:timer_stop" },
   listen = { kind = "listen" },
@@ -34,7 +38,7 @@ local OVERRIDES = {
   udp_recv_start = { pause = true, skip_empty = true },
   new_async = { kind = "handle_stream" },
   new_work = { kind = "handle_stream" },
-  walk = { kind = "collect" },
+  walk = { kind = "collect", doc = "Refused on Neovim 0.10, where `vim.uv.walk` aborts the process." },
   spawn = { kind = "spawn" },
   signal_start_oneshot = { cancel = "stop:signal_stop" },
   tcp_connect = { cancel = "close" },
@@ -202,6 +206,7 @@ function M.callback_spec(name, params, overloads, sync_ret, resolve)
     pause = ov.pause,
     eof = ov.eof,
     skip_empty = ov.skip_empty,
+    doc = ov.doc,
   }
   if spec.kind == "stream" or spec.kind == "timer" then spec.stop = name:gsub("_start$", "_stop") end
   -- The path an error is about: the argument named `path`, if any.
@@ -291,11 +296,143 @@ end
 
 local function q(s) return string.format("%q", s) end
 
-function M.render(specs, version)
+-- ---- help entries -----------------------------------------------------------------------------
+-- Each `ts.uv.<name>` gets a doc comment in the generated file: a `@help` heading (luv's
+-- argument names, without the callback) and a short text derived from the spec (what it
+-- returns, whether it is a stream, what cancelling the awaiting task does). scripts/gen-doc.js
+-- turns them into the "Functions" part of the ts.uv section of doc/tsasync.txt.
+
+local DOC_WIDTH = 74 -- entry text is indented by 4 in the help (78 columns)
+
+-- "fs_read({fd}, {size} [, {offset}])": optional arguments from the first optional one on.
+local function doc_heading(s)
+  local req, opt = {}, {}
+  for _, a in ipairs(s.args) do
+    local n = a.name == "..." and "{...}" or "{" .. a.name:gsub("_$", "") .. "}"
+    if a.opt or #opt > 0 then opt[#opt + 1] = n else req[#req + 1] = n end
+  end
+  local h = "ts.uv." .. s.name .. "(" .. table.concat(req, ", ")
+  if #opt > 0 then h = h .. (#req > 0 and " [, " or "[") .. table.concat(opt, ", ") .. "]" end
+  return h .. ")"
+end
+
+local function values(s)
+  local n = {}
+  for _, r in ipairs(s.results) do n[#n + 1] = r.name end
+  return "`" .. table.concat(n, ", ") .. "`"
+end
+
+local LATE_DOC = {
+  fd = "; a late `fd` is closed",
+  dir = "; a late dir is closed (`fs_closedir`)",
+  mkstemp = "; a late file is closed and removed",
+  mkdtemp = "; a late directory is removed",
+}
+
+-- Sentences of the entry of spec `s`.
+local function doc_sentences(s)
+  local out = {}
+  local function add(x) out[#out + 1] = x end
+  local arg1 = s.args[1] and ("{" .. s.args[1].name .. "}") or "the handle"
+  local kind = s.kind
+  if kind == "once" then
+    add(#s.results == 0 and "Waits for the callback; returns nothing." or ("Returns " .. values(s) .. "."))
+    if s.cancel == "req" then
+      add("Cancelling the task cancels the queued request" .. (LATE_DOC[s.late] or "") .. ".")
+    elseif s.cancel == "close" then
+      add("Cancelling the task closes " .. arg1 .. ".")
+    elseif s.cancel and s.cancel:match("^stop:") then
+      add("Cancelling the task stops " .. arg1 .. " (`" .. s.cancel:sub(6) .. "`).")
+    else
+      add("Cannot be taken back: on cancellation it completes in the background.")
+    end
+  elseif kind == "spawn" then
+    add("Starts the process and waits for its exit: returns " .. values(s) .. ".")
+    add("Cancelling the task kills the process: SIGTERM, then SIGKILL after 2 s.")
+  elseif kind == "timer" then
+    add("With {repeat} > 0 returns a stream (|ts.UvStream|) of `true` per tick;")
+    add("else waits for the one tick and returns nothing.")
+    add("Cancelling the task stops " .. arg1 .. " (`" .. s.stop .. "`).")
+  elseif kind == "stream" then
+    local what = #s.results == 0 and "`true`" or values(s)
+    add("Returns a stream (|ts.UvStream|) of " .. what .. " per event" .. (s.eof and ", ending at EOF." or "."))
+    if s.pause then
+      add("The source pauses while `s.limit` events wait (nothing is lost).")
+    else
+      add("Keeps at most `s.limit` events, dropping the oldest.")
+    end
+    add("`s:close()` calls `" .. s.stop .. "`, as does a failure or cancellation of the task that made it.")
+  elseif kind == "listen" then
+    add("Returns a stream (|ts.UvStream|) of client handles, each accepted when received.")
+    add("Closing the stream does not close " .. arg1 .. ": close it to stop listening.")
+  elseif kind == "handle_stream" then
+    add("Returns a stream (|ts.UvStream|) of the callback's arguments (" .. values(s) .. "), an event per")
+    add("call; the handle it makes is `s.handle`.")
+  elseif kind == "collect" then
+    add("Returns the list of the callback's arguments (" .. values(s) .. " per call); never suspends.")
+  end
+  if s.doc then add(s.doc) end
+  return out
+end
+
+-- Words of `sentences` wrapped at DOC_WIDTH columns.
+local function wrap(sentences, width)
+  local lines, cur = {}, ""
+  for _, sentence in ipairs(sentences) do
+    for word in sentence:gmatch("%S+") do
+      if cur == "" then
+        cur = word
+      elseif #cur + 1 + #word > width then
+        lines[#lines + 1] = cur
+        cur = word
+      else
+        cur = cur .. " " .. word
+      end
+    end
+  end
+  if cur ~= "" then lines[#lines + 1] = cur end
+  return lines
+end
+
+-- The doc comment lines (indented for an interface member) of spec `s`; `luvtags` is the set
+-- of tags of Neovim's luvref.txt (a link to luv's own entry when it has one).
+function M.doc_comment(s, luvtags)
+  local sentences = doc_sentences(s)
+  local tag = "uv." .. s.name .. "()"
+  if luvtags[tag] then sentences[#sentences + 1] = "See |" .. tag .. "|." end
+  local out = { "  /**" }
+  for _, l in ipairs(wrap(sentences, DOC_WIDTH)) do out[#out + 1] = "   * " .. l end
+  out[#out + 1] = "   * @help " .. doc_heading(s)
+  out[#out + 1] = "   */"
+  return out
+end
+
+-- Tags defined in Neovim's luvref.txt (empty when the file is missing).
+local function luvref_tags(path)
+  local tags = {}
+  local f = io.open(path, "r")
+  if not f then return tags end
+  for tag in f:read("*a"):gmatch("%*([%w_%.]+%(%))%*") do tags[tag] = true end
+  f:close()
+  return tags
+end
+
+function M.render(specs, version, luvtags)
+  luvtags = luvtags or {}
   local out = {}
   local function w(s) out[#out + 1] = s end
   w("// Generated by scripts/gen-uv.lua from $VIMRUNTIME/lua/uv/_meta.lua of Neovim " .. version .. ".")
   w("// Do not edit: run `make generate`. Hand-kept decisions live in the generator's OVERRIDES.")
+  w("/**")
+  w(" * @section tsasync-uv")
+  w(" * Functions ~")
+  w(" * One entry per `ts.uv` wrapper, written by `scripts/gen-uv.lua` from the")
+  w(" * metadata (`ts.uv.specs`, generated from Neovim's luv annotations). The")
+  w(" * arguments are luv's without the callback; the one-shot calls also have a")
+  w(" * |ts.uv.p| form. A function the running luv lacks raises")
+  w(" * \"ts.uv.<name>: not available in this Neovim's luv\". luv's own")
+  w(" * documentation: |luvref|.")
+  w(" */")
   w("import type { UvStream } from \"./stream\";")
   w("import type { UvError } from \"./error\";")
   w("")
@@ -356,6 +493,7 @@ function M.render(specs, version)
   w(" */")
   w("export interface UvWrappers {")
   for _, s in ipairs(specs) do
+    for _, l in ipairs(M.doc_comment(s, luvtags)) do w(l) end
     local rs = ts_results(s)
     local ret
     if s.kind == "listen" then
@@ -380,6 +518,9 @@ function M.render(specs, version)
   w("/** `ts.uv.p.<name>`: the same calls returning `err, ...values` (err a UvError or nil) instead of raising. */")
   w("export interface UvPWrappers {")
   for _, s in ipairs(specs) do
+    if s.kind == "once" or s.kind == "spawn" or s.kind == "timer" then
+      w("  /** |ts.uv." .. s.name .. "()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising. */")
+    end
     if s.kind == "once" or s.kind == "spawn" then
       local rs = ts_results(s)
       table.insert(rs, 1, "UvError | undefined")
@@ -400,7 +541,8 @@ local function main(meta, outpath)
   meta = meta or (vim.env.VIMRUNTIME .. "/lua/uv/_meta.lua")
   outpath = outpath or "src/tsasync/uv/generated.ts"
   local specs = M.parse(meta)
-  local text = M.render(specs, version)
+  local runtime = meta:gsub("/lua/uv/_meta%.lua$", "")
+  local text = M.render(specs, version, luvref_tags(runtime .. "/doc/luvref.txt"))
   local f = assert(io.open(outpath, "w"))
   f:write(text)
   f:close()

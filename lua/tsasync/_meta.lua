@@ -56,8 +56,16 @@ function tsasync.all_settled(list) end
 ---@return any...
 function tsasync.any(list) end
 
---- `vim.api` from tasks: `ts.api.nvim_buf_get_lines(0, 0, -1, false)` works in a fast context
---- inside a task (it hops to the main loop first) and is a direct call otherwise.
+--- `vim.api` / `vim.fn` with the same arguments and results. In a fast event
+--- (a libuv callback, or a task started with `fast = true`) inside a task
+--- they continue on the main loop first (|ts.schedule()|), where the call is
+--- allowed; elsewhere they call straight through, with no hop. In a fast
+--- event outside a task they raise, since nothing could wait there. A name
+--- that `vim.api` / `vim.fn` lacks raises "no such function" when called.
+--- ```lua
+--- local lines = ts.api.nvim_buf_get_lines(0, 0, -1, false)
+--- local file = ts.fn.expand("%:p")
+--- ```
 ---@type table<string, fun(...: any): any>
 tsasync.api = nil
 
@@ -321,63 +329,70 @@ tsasync.fn = nil
 
 tsasync.fs = {}
 
---- Appends `data` to `path`, creating the file (0644 minus the umask) if needed.
+--- Appends {data} (a string or a list of strings) to {path}, creating the
+--- file (0644 minus the umask) if needed.
 ---@param path string
 ---@param data string|string[]
 function tsasync.fs.append(path, data) end
 
---- Copies file `from` to `to` (overwriting it); a directory is copied recursively, symlinks
---- are recreated as symlinks.
+--- Copies file {from} to {to} (overwriting it); directories recursively
+--- (symlinks recreated as symlinks).
 ---@param from string
 ---@param to string
 function tsasync.fs.copy(from, to) end
 
---- True when `path` exists (a broken symlink counts as missing). Raises for errors other than ENOENT / ENOTDIR.
+--- Boolean: whether {path} exists (a broken symlink counts as missing).
+--- Raises for errors other than ENOENT / ENOTDIR.
 ---@param path string
 ---@return boolean
 function tsasync.fs.exists(path) end
 
---- Creates directory `path` and its missing parents (like `mkdir -p`); an existing directory
---- is fine, an existing file raises EEXIST. `mode` defaults to 0755 (minus the umask).
+--- Creates directory {path} and its missing parents (like `mkdir -p`); an
+--- existing directory is fine, an existing file raises EEXIST. {mode}
+--- defaults to 0755 (minus the umask).
 ---@param path string
 ---@param mode? number
 function tsasync.fs.mkdir_p(path, mode) end
 
---- Reads a whole file.
+--- The whole file {path} as a string (also files whose size stat does not
+--- know, such as those of /proc).
 --- ```lua
 --- local text = ts.fs.read_file(vim.fn.stdpath("config") .. "/init.lua")
 --- ```
---- Raises a UvError (`ENOENT`, `EISDIR`, ...). Cancellation cancels the queued request; the fd
---- is closed as soon as no request of the call runs on it any more.
+--- Raises a UvError (`ENOENT`, `EISDIR`, ...). Cancellation cancels the
+--- queued request; the fd is closed as soon as no request of the call runs on
+--- it any more.
 ---@param path string
 ---@return string
 function tsasync.fs.read_file(path) end
 
---- Removes `path` and everything below it (like `rm -rf`); symlinks are removed, not followed.
---- A missing `path` is fine.
+--- Removes {path} and everything below it (like `rm -rf`). Symlinks are
+--- removed, not followed; a missing path is fine.
 ---@param path string
 function tsasync.fs.rm_rf(path) end
 
---- The entries of directory `dir` (without `.` and `..`), as an iterator of `name, type`
---- (`"file"`, `"directory"`, `"link"`, ...): `for name, type in ts.fs.scandir(dir) do`.
---- The directory is read in one request when `scandir` is called (raises ENOENT, ENOTDIR);
---- the iterator itself never suspends, so it also works in a PUC Lua generic `for`.
+--- Reads {dir} in one request when called (raises ENOENT, ENOTDIR), returns
+--- an iterator of `name, type` (`"file"`, `"directory"`, `"link"`, ...;
+--- without `.` and `..`): `for name, type in ts.fs.scandir(dir) do`. The
+--- iterator never suspends (fine in a PUC Lua generic `for`).
 ---@param dir string
 ---@return { __@iterator@370: fun(): table }
 function tsasync.fs.scandir(dir) end
 
---- luv's stat table of `path` (follows symlinks): `type`, `size`, `mode`, `mtime`, ...
---- Raises a UvError with code `ENOENT` when nothing is there.
+--- luv's stat table of {path} (follows symlinks): `type`, `size`, `mode`,
+--- `mtime`, ... Raises a UvError with code ENOENT when nothing is there.
 ---@param path string
 ---@return tsasync.FsStat
 function tsasync.fs.stat(path) end
 
---- Every entry below `dir` (not `dir` itself), as an iterator of `path, type`, in no particular
---- order: up to `concurrency` directories are read at once. Symlinks are reported (type
---- `"link"`), not followed. A subdirectory that disappears during the walk is skipped; other
---- errors (and a missing `dir`) are raised by the iterator. Work happens only while the caller
---- pulls entries: breaking out of the loop leaves at most `concurrency` requests to finish in
---- the background; cancelling the task cancels the queued ones (`uv.cancel`).
+--- Iterator of `path, type` for every entry below {dir} (not {dir} itself),
+--- in no particular order. `opts.concurrency` (default 8) directories are
+--- read at once. Symlinks are reported (type `"link"`), not followed. Work
+--- happens while the caller pulls: breaking out of the loop leaves at most
+--- `concurrency` requests finishing in the background; cancelling the task
+--- cancels the queued ones (`uv.cancel`). A subdirectory vanishing mid-walk
+--- is skipped; other errors (and a missing {dir}) are raised by the
+--- iterator.
 --- ```lua
 --- local n = 0
 --- for path, type in ts.fs.walk(vim.fn.getcwd(), { concurrency = 16 }) do
@@ -389,11 +404,12 @@ function tsasync.fs.stat(path) end
 ---@return { __@iterator@370: fun(): table }
 function tsasync.fs.walk(dir, opts) end
 
---- Writes `data` (a string or a list of strings) to `path` atomically: into a temporary file
---- next to it (`<path>.tsasync-<pid>-<n>.tmp`), flushed with fsync, then renamed over `path`.
---- Readers see the old content or the new one, never a part. An existing file's permissions
---- are kept (new files get 0644 minus the umask). On error or cancellation the temporary file
---- is removed (once no request runs on it) and `path` is untouched.
+--- Atomic: writes {data} (a string or a list of strings) to a temporary file
+--- next to {path} (`<path>.tsasync-<pid>-<n>.tmp`), fsyncs it, renames it
+--- over {path}. Readers see the old content or the new one, never a part.
+--- Keeps an existing file's mode (new files get 0644 minus the umask). On
+--- error or cancellation the temporary file is removed (once no request runs
+--- on it) and {path} is untouched.
 ---@param path string
 ---@param data string|string[]
 function tsasync.fs.write_file(path, data) end
@@ -489,11 +505,14 @@ function tsasync.inspect.tree() end
 ---@return boolean
 function tsasync.is_cancelled(err) end
 
---- True when `err` is, or wraps, an LspError (task-error wrappers are looked through, like
---- `ts.is_cancelled` does).
+--- True when {err} is, or wraps, a |ts.LspError| (task-error wrappers are
+--- looked through, as |ts.is_cancelled()| does).
 --- ```lua
---- local ok, err = ts.pcall(ts.lsp.request, client, "textDocument/hover", params)
---- if not ok and ts.is_lsp_error(err) then print(err.code, err.message) end
+--- local ok, err =
+---   ts.pcall(ts.lsp.request, client, "textDocument/hover", params)
+--- if not ok and ts.is_lsp_error(err) then
+---   print(err.code, err.message)
+--- end
 --- ```
 ---@param err any
 ---@return boolean
@@ -505,10 +524,13 @@ function tsasync.is_lsp_error(err) end
 ---@return boolean
 function tsasync.is_timeout(err) end
 
---- True when `err` is (or wraps) a UvError; looks through the context tasks add to errors.
+--- True when `err` is, or wraps, a |ts.UvError| (fields read through the
+--- task context, see |tsasync-errors|).
 --- ```lua
 --- local ok, err = ts.pcall(ts.fs.stat, "/nope")
---- if not ok and ts.is_uv_error(err) and err.code == "ENOENT" then ... end
+--- if not ok and ts.is_uv_error(err) and err.code == "ENOENT" then
+---   ...
+--- end
 --- ```
 ---@param err any
 ---@return boolean
@@ -537,11 +559,13 @@ function tsasync.latest(fn) end
 
 tsasync.lsp = {}
 
---- Code actions for the cursor (or `opts.range`) from every client: `{ { client_id, action } }`
---- where `action` is a CodeAction or a Command. The request's context carries the client's own
---- diagnostics on those lines and `opts.only`.
+--- `{ { client_id = n, action = lsp.CodeAction|lsp.Command }, ... }`.
+--- `opts.range = { start = { row, col }, ["end"] = { row, col } }` (as
+--- |nvim_win_get_cursor()|; default the cursor), `opts.only` (kinds). The
+--- context carries each client's own diagnostics on those lines.
 --- ```lua
---- local actions = ts.lsp.code_actions(0, { only = { "quickfix" }, timeout = 1000 })
+--- local actions = ts.lsp.code_actions(0,
+---   { only = { "quickfix" }, timeout = 1000 })
 --- ```
 ---@param bufnr? number
 ---@param opts? tsasync.CodeActionOptions
@@ -549,15 +573,24 @@ tsasync.lsp = {}
 ---@return table
 function tsasync.lsp.code_actions(bufnr, opts) end
 
---- Error codes: JSON-RPC's and LSP's (numbers, as servers send them) and tsasync's own (strings).
+--- `RequestCancelled` = -32800, `ContentModified` = -32801,
+--- `ServerCancelled` = -32802, `RequestFailed` = -32803, the JSON-RPC codes
+--- (`ParseError`, `InvalidRequest`, `MethodNotFound`, `InvalidParams`,
+--- `InternalError`, `ServerNotInitialized`, `UnknownErrorCode`), and
+--- tsasync's own `ClientExited` = "ClientExited" (a string: never a
+--- server's code).
 --- ```lua
---- if ts.is_lsp_error(err) and err.code == ts.lsp.codes.ContentModified then ... end
+--- local codes = ts.lsp.codes
+--- if ts.is_lsp_error(err) and err.code == codes.ContentModified then
+---   ...
+--- end
 --- ```
 ---@type table
 tsasync.lsp.codes = nil
 
---- Completion items at the cursor from every client, merged: `{ { client_id, item } }` (a
---- `CompletionList`'s items are unpacked; its `isIncomplete` stays in the per-client table).
+--- `{ { client_id = n, item = lsp.CompletionItem }, ... }`; a
+--- CompletionList's items are unpacked (its `isIncomplete` stays in the
+--- per-client table).
 --- ```lua
 --- local items = ts.lsp.completion(0, { timeout = 500 })
 --- for _, c in ipairs(items) do print(c.client_id, c.item.label) end
@@ -568,11 +601,16 @@ tsasync.lsp.codes = nil
 ---@return table
 function tsasync.lsp.completion(bufnr, opts) end
 
---- Definitions of the symbol at the cursor from every client, as quickfix items, then the
---- per-client table (`Location | Location[] | LocationLink[]` results).
+--- Definitions of the symbol at the cursor as quickfix items
+--- (`vim.lsp.util.locations_to_items` with each client's encoding;
+--- `user_data` is the Location or LocationLink); the per-client table holds
+--- the `Location | Location[] | LocationLink[]` results.
 --- ```lua
 --- local items = ts.lsp.definition(0, { timeout = 2000 })
---- if items[1] then vim.cmd.edit(items[1].filename); vim.api.nvim_win_set_cursor(0, { items[1].lnum, items[1].col - 1 }) end
+--- if items[1] then
+---   vim.cmd.edit(items[1].filename)
+---   vim.api.nvim_win_set_cursor(0, { items[1].lnum, items[1].col - 1 })
+--- end
 --- ```
 ---@param bufnr? number
 ---@param opts? tsasync.FlowOptions
@@ -580,11 +618,12 @@ function tsasync.lsp.completion(bufnr, opts) end
 ---@return table
 function tsasync.lsp.definition(bufnr, opts) end
 
---- Hover information at the cursor from every client: `{ { client_id, result = lsp.Hover } }`
---- (clients with nothing to say are left out), then the per-client table.
+--- `{ { client_id = n, result = lsp.Hover }, ... }` (empty answers left out).
 --- ```lua
 --- ts.run(function()
----   for _, h in ipairs(ts.lsp.hover(0, { timeout = 1000 })) do print(h.client_id, vim.inspect(h.result.contents)) end
+---   for _, h in ipairs(ts.lsp.hover(0, { timeout = 1000 })) do
+---     print(h.client_id, vim.inspect(h.result.contents))
+---   end
 --- end)
 --- ```
 ---@param bufnr? number
@@ -593,10 +632,11 @@ function tsasync.lsp.definition(bufnr, opts) end
 ---@return table
 function tsasync.lsp.hover(bufnr, opts) end
 
---- Sends an LSP notification; returns true when it was sent (false once the client is stopped).
---- Never suspends: works inside and outside tasks, but not inside a fast event.
+--- Sends a notification; returns true when sent (false once the client is
+--- stopped). Never suspends; works outside tasks, not in fast events.
 --- ```lua
---- ts.lsp.notify(client, "workspace/didChangeConfiguration", { settings = {} })
+--- ts.lsp.notify(client, "workspace/didChangeConfiguration",
+---   { settings = {} })
 --- ```
 ---@param client number|vim.lsp.Client
 ---@param method string
@@ -604,10 +644,11 @@ function tsasync.lsp.hover(bufnr, opts) end
 ---@return boolean
 function tsasync.lsp.notify(client, method, params) end
 
---- References to the symbol at the cursor from every client, as quickfix items (each client's
---- locations converted with its position encoding), then the per-client table.
+--- References to the symbol at the cursor as quickfix items, as for
+--- |ts.lsp.definition()|. `opts.include_declaration` (default true).
 --- ```lua
---- local items = ts.lsp.references(0, { timeout = 2000, include_declaration = false })
+--- local items = ts.lsp.references(0,
+---   { timeout = 2000, include_declaration = false })
 --- vim.fn.setqflist({}, " ", { title = "references", items = items })
 --- ```
 ---@param bufnr? number
@@ -616,13 +657,16 @@ function tsasync.lsp.notify(client, method, params) end
 ---@return table
 function tsasync.lsp.references(bufnr, opts) end
 
---- Asks every client for the WorkspaceEdit that renames the symbol at the cursor to
---- `new_name`: `{ { client_id, edit = lsp.WorkspaceEdit } }`, then the per-client table. With
---- `opts.apply` the first edit (lowest client id; narrow with `opts.name`) is applied with
---- `vim.lsp.util.apply_workspace_edit(edit, client.offset_encoding)` before returning; the
---- others are not (two servers' edits of one rename would conflict).
+--- `{ { client_id = n, edit = lsp.WorkspaceEdit }, ... }` for renaming the
+--- symbol at the cursor to {new_name}. `opts.bufnr`; `opts.apply = true`
+--- applies the first edit (lowest client id; narrow with `opts.name`) with
+--- `vim.lsp.util.apply_workspace_edit(edit, client.offset_encoding)` before
+--- returning; the others are not applied (two servers' edits of one rename
+--- would conflict).
 --- ```lua
---- ts.run(function() ts.lsp.rename("new_name", { apply = true, timeout = 2000 }) end)
+--- ts.run(function()
+---   ts.lsp.rename("new_name", { apply = true, timeout = 2000 })
+--- end)
 --- ```
 ---@param new_name string
 ---@param opts? tsasync.RenameOptions
@@ -630,26 +674,33 @@ function tsasync.lsp.references(bufnr, opts) end
 ---@return table
 function tsasync.lsp.rename(new_name, opts) end
 
---- Sends an LSP request and suspends the running task until the server answers; returns the
---- result (`nil` for a JSON `null`).
----
---- - A server error raises an `LspError` (`code`, `message`, `data`, `method`, `client_id`;
----   `ts.is_lsp_error(err)`). With `opts.retry = n` a `ContentModified` answer (-32801) sends
----   the request again, up to `n` times.
---- - `opts.timeout` (ms) bounds the whole call: when it passes, `$/cancelRequest` is sent and a
----   timeout error is raised (`ts.is_timeout(err)`).
---- - Cancelling the task sends `$/cancelRequest` at once; a late answer is ignored.
---- - A client that exits or is stopped fails the request with an LspError whose code is
----   `ts.lsp.codes.ClientExited`; so does a request to a client that is shutting down.
---- - A server that cancels the request itself raises an LspError with code RequestCancelled
----   (Neovim hides that answer from handlers; tsasync notices it anyway).
+--- Sends a request and returns its result (`nil` for a JSON `null`),
+--- suspending the task until the server answers. {opts}:
+---   bufnr    buffer the request is about (default 0, the current one);
+---            its pending changes are sent first
+---   timeout  ms for the whole call, retries included: then
+---            `$/cancelRequest` is sent and a timeout error raised
+---            (|ts.is_timeout()|)
+---   retry    how many times to send the request again when the server
+---            answers ContentModified (-32801) (default 0)
+--- Raises a |ts.LspError| for a server error (`code`, `message`, `data`,
+--- `method`, `client_id`; |ts.is_lsp_error()|); with `code`
+--- `ts.lsp.codes.ClientExited` when the client exits or is stopped before
+--- answering, or is already stopping; with `code` RequestCancelled when the
+--- server cancelled the request itself (Neovim hides that answer from
+--- handlers; tsasync notices it anyway). Cancelling the task sends
+--- `$/cancelRequest` at once; a late answer is ignored.
 --- ```lua
 --- ts.run(function()
 ---   local client = ts.lsp.wait_for_client(0, { timeout = 5000 })
----   local params = vim.lsp.util.make_position_params(0, client.offset_encoding)
----   local hover = ts.lsp.request(client, "textDocument/hover", params, { timeout = 1000, retry = 2 })
+---   local enc = client.offset_encoding
+---   local params = vim.lsp.util.make_position_params(0, enc)
+---   local hover = ts.lsp.request(client, "textDocument/hover", params,
+---     { timeout = 1000, retry = 2 })
 --- end)
 --- ```
+--- The protocol's methods are typed for TypeScript (|tsasync-lsp-types|);
+--- other method names (custom server extensions) are accepted untyped.
 --- Any other method (custom server extensions): untyped params and result.
 ---@param client number|vim.lsp.Client
 ---@param method any
@@ -659,20 +710,28 @@ function tsasync.lsp.rename(new_name, opts) end
 ---@overload fun(client: number|vim.lsp.Client, method: any, params?: any, opts?: tsasync.RequestOptions): any
 function tsasync.lsp.request(client, method, params, opts) end
 
---- Sends `method` to every client attached to `bufnr` that supports it, concurrently, and
---- returns `{ [client_id] = { result = r } | { err = e } }` once each has answered, failed or
---- timed out. No client: `{}`.
----
---- `params` is a table, or a function `(client, bufnr) -> params` called once per client (for
---- what depends on the client, such as its position encoding). `opts.timeout` (ms) applies per
---- client: a late one gets `{ err = <timeout error> }` and a `$/cancelRequest`. `opts.retry` as
---- for `request`; `opts.name` keeps only clients of that name. Cancelling the task cancels every
---- request still in flight (one `$/cancelRequest` each). Errors of single clients never raise.
+--- Sends {method} to every client attached to {bufnr} (0 = current) that
+--- supports it, concurrently; returns
 --- ```lua
---- local all = ts.lsp.request_all(0, "textDocument/hover", function(client)
+--- { [client_id] = { result = r } | { err = e } }
+--- ```
+--- once each answered, failed or timed out (`{}` when no client does).
+--- A single client's failure never raises. {params} is a table, or a
+--- function `(client, bufnr) -> params` called per client (for what depends
+--- on the client, such as its `offset_encoding`). {opts}: `timeout` (ms, per
+--- client: a late client gets `{ err = <timeout error> }` and a
+--- `$/cancelRequest`), `retry` (as for |ts.lsp.request()|, per client),
+--- `name` (only clients of that name). Cancelling the task cancels every
+--- request in flight (one `$/cancelRequest` each).
+--- ```lua
+--- local function params(client)
 ---   return vim.lsp.util.make_position_params(0, client.offset_encoding)
---- end, { timeout = 500 })
---- for id, r in pairs(all) do print(id, r.err or vim.inspect(r.result)) end
+--- end
+--- local all = ts.lsp.request_all(0, "textDocument/hover", params,
+---   { timeout = 500 })
+--- for id, r in pairs(all) do
+---   print(id, r.err or vim.inspect(r.result))
+--- end
 --- ```
 --- Any other method: untyped.
 ---@param bufnr number
@@ -683,14 +742,16 @@ function tsasync.lsp.request(client, method, params, opts) end
 ---@overload fun(bufnr: number, method: any, params?: any, opts?: tsasync.RequestAllOptions): table
 function tsasync.lsp.request_all(bufnr, method, params, opts) end
 
---- Returns an LSP client attached to `bufnr` (0 = the current buffer): at once when one is
---- (the lowest client id), otherwise suspends until `LspAttach` brings one. `opts.name` accepts
---- only clients of that name; `opts.timeout` (ms) raises a timeout error (`ts.is_timeout`) when
---- none attached in time. Raises if the buffer is wiped meanwhile. Cancelling the task removes
---- the autocmds and the deadline at once.
+--- Returns a client attached to {bufnr} (0 = current): at once when one is
+--- (lowest id), else suspends until |LspAttach| brings one. {opts}: `name`
+--- (only that client name counts), `timeout` (ms; raises a timeout error,
+--- |ts.is_timeout()|; default: no limit). Raises if the buffer is wiped out
+--- meanwhile. Cancelling the task removes the autocmds and the deadline at
+--- once.
 --- ```lua
 --- ts.run(function()
----   local client = ts.lsp.wait_for_client(0, { name = "lua_ls", timeout = 10000 })
+---   local client = ts.lsp.wait_for_client(0,
+---     { name = "lua_ls", timeout = 10000 })
 ---   print(client.name, client.id)
 --- end)
 --- ```
@@ -699,7 +760,14 @@ function tsasync.lsp.request_all(bufnr, method, params, opts) end
 ---@return vim.lsp.Client
 function tsasync.lsp.wait_for_client(bufnr, opts) end
 
---- An LSP request that failed: a server error response, or the client going away.
+--- What `ts.lsp` raises for a failed request. Fields: `code`, `message`,
+--- `data` (the server's error response), `method`, `client_id`,
+--- `client_name`. `tostring(err)` is
+--- "LSP error <code> from <client> (<method>): <message>". Through a task's
+--- error wrapper (|tsasync-errors|) `code`, `data`, `method`, ... read
+--- through; `message` is then the full text above. `ts.LspError.new(fields)`
+--- makes one (fakes, tests). Timeouts are not LspErrors: they raise the
+--- runtime's timeout error (|ts.is_timeout()|).
 ---@class tsasync.LspError
 ---@field code string|number
 ---@field message string
@@ -834,9 +902,10 @@ function tsasync.net.Conn:close() end
 ---@return boolean
 function tsasync.net.Conn:is_closed() end
 
---- Opens a TCP connection to `host` (an IP address or a name) and `port`. Raises a UvError
---- (`ECONNREFUSED`, ...). Cancellation during the connect closes the socket at once; the
---- connection is closed when the calling task ends by cancellation or failure.
+--- TCP connection to {host} (an IP address or a name) and {port}. Raises a
+--- UvError (`ECONNREFUSED`, ...). Cancellation during the connect closes the
+--- socket at once. The connection is closed when the calling task ends by
+--- cancellation or failure.
 --- ```lua
 --- local conn = ts.net.connect("127.0.0.1", 8080)
 --- conn:write("PING\n")
@@ -848,12 +917,14 @@ function tsasync.net.Conn:is_closed() end
 ---@return tsasync.Conn
 function tsasync.net.connect(host, port) end
 
---- Listens on `host`:`port` (`port` 0 picks a free one: `server.port`) and runs
---- `handler(conn)` as a task for each client. The accept loop is a child task of the caller,
---- and each handler a child of the accept loop: the caller does not complete before
---- `server:close()` (and its running handlers), cancelling the caller cancels every handler
---- and closes the server, and a handler's unhandled error fails the server and the caller
---- (catch inside the handler to keep serving). A handler's connection is closed when it ends.
+--- Listens on {host}:{port} ({port} 0 picks one: `server.port`);
+--- `handler(conn)` runs as a task per client, a child of the server's accept
+--- loop, itself a child of the caller: the caller does not complete before
+--- `server:close()` (and its running handlers); cancelling it closes the
+--- server and cancels the handlers; a handler's unhandled error fails the
+--- server and the caller (catch inside the handler to keep serving). A
+--- handler's connection is closed when the handler ends. `server:close()`
+--- stops accepting and closes the listening socket; running handlers go on.
 --- ```lua
 --- local server = ts.net.listen("127.0.0.1", 0, function(conn)
 ---   for line in conn:lines() do conn:write(line .. "\n") end -- echo
@@ -902,13 +973,24 @@ function tsasync.pawait(x, ...) end
 ---@return any...
 function tsasync.pcall(fn, ...) end
 
---- Starts `cmd` and returns a Process: `proc.pid`, `proc:write(data)`, `proc:close_stdin()`,
---- `proc:lines()`, `proc:wait()`, `proc:kill(signal?)`. `opts` as `ts.system`'s (stdin is
---- always a pipe; stdout is streamed through `lines()` and buffered without limit; `stderr`
---- is collected). The process is killed (SIGTERM, then SIGKILL after 2 s) when the task that
---- started it ends by cancellation or failure; a normal end of that task leaves it running.
+--- Starts {cmd}; returns a process:
+---   proc.pid
+---   proc:write({data})    to stdin (a string or a list; never suspends)
+---   proc:close_stdin()
+---   proc:lines()          iterator of stdout lines (buffered without limit)
+---   proc:wait()           `{ code, signal, stdout, stderr }`; `stdout` is
+---                         what `lines()` did not consume; raises a timeout
+---                         error when `opts.timeout` killed the process
+---   proc:kill({signal})   default "sigterm"
+---   proc:is_done()        true once the process has exited
+--- {opts} as for |ts.system()|, but stdin is always a pipe, stdout goes to
+--- `lines()` and stderr is collected (`stdin`, `stdout`, `stderr` raise).
+--- The process is killed when the task that started it ends by
+--- cancellation or failure (at once when that task is cancelled in
+--- `proc:wait()`); a normal end of the task leaves it running.
 --- ```lua
---- local proc = ts.process({ "rg", "--line-number", "TODO" }, { cwd = root })
+--- local proc = ts.process({ "rg", "--line-number", "TODO" },
+---   { cwd = root })
 --- for line in proc:lines() do table.insert(hits, line) end
 --- local r = proc:wait()
 --- ```
@@ -1132,13 +1214,16 @@ function tsasync.singleflight(fn, key_fn) end
 ---@param ms number
 function tsasync.sleep(ms) end
 
---- Runs `cmd` (a list: program and arguments) and waits for it, like `vim.system(cmd, opts):wait()`
---- without blocking the editor. Returns `{ code, signal, stdout, stderr }`; a non-zero exit is
---- a result. A missing executable raises a UvError (`ENOENT`). `opts.timeout` (ms): the
---- process is killed (SIGTERM, then SIGKILL after 2 s) and an `is_timeout` error raised.
---- Cancelling the task kills the process the same way, at once.
+--- Runs {cmd} (a list: program and arguments) with `vim.system` and waits,
+--- like `vim.system(cmd, opts):wait()` without blocking the editor:
+--- `{ code, signal, stdout, stderr }`. A non-zero exit is a result; a missing
+--- executable raises a |ts.UvError| (ENOENT). {opts} as `vim.system`'s
+--- (`cwd`, `env`, `clear_env`, `stdin`, `stdout`, `stderr`, `text`, `detach`)
+--- plus `timeout` (ms): the process is killed and an |ts.is_timeout()| error
+--- raised once it is gone. Cancelling the task kills the process at once.
 --- ```lua
---- local r = ts.system({ "git", "rev-parse", "HEAD" }, { cwd = root, timeout = 5000 })
+--- local r = ts.system({ "git", "rev-parse", "HEAD" },
+---   { cwd = root, timeout = 5000 })
 --- if r.code == 0 then print(r.stdout) end
 --- ```
 ---@param cmd string[]
@@ -1454,166 +1539,240 @@ function tsasync.ui.select(items, opts) end
 --- ```
 tsasync.uv = {}
 
+--- Returns a stream (|ts.UvStream|) of `true` per event. Keeps at most
+--- `s.limit` events, dropping the oldest. `s:close()` calls `check_stop`, as
+--- does a failure or cancellation of the task that made it. See
+--- |uv.check_start()|.
 ---@param check any
 ---@return tsasync.UvStream
 function tsasync.uv.check_start(check) end
 
+--- Waits for the callback; returns nothing. Cannot be taken back: on
+--- cancellation it completes in the background. See |uv.close()|.
 ---@param handle any
 function tsasync.uv.close(handle) end
 
+--- Returns `permission`. Cancelling the task cancels the queued request. See
+--- |uv.fs_access()|.
 ---@param path string
 ---@param mode string
 ---@return boolean
 function tsasync.uv.fs_access(path, mode) end
 
+--- Returns `success`. Cancelling the task cancels the queued request. See
+--- |uv.fs_chmod()|.
 ---@param path string
 ---@param mode number
 ---@return boolean
 function tsasync.uv.fs_chmod(path, mode) end
 
+--- Returns `success`. Cancelling the task cancels the queued request. See
+--- |uv.fs_chown()|.
 ---@param path string
 ---@param uid number
 ---@param gid number
 ---@return boolean
 function tsasync.uv.fs_chown(path, uid, gid) end
 
+--- Returns `success`. Cancelling the task cancels the queued request. See
+--- |uv.fs_close()|.
 ---@param fd number
 ---@return boolean
 function tsasync.uv.fs_close(fd) end
 
+--- Returns `success`. Cancelling the task cancels the queued request. See
+--- |uv.fs_closedir()|.
 ---@param dir any
 ---@return boolean
 function tsasync.uv.fs_closedir(dir) end
 
+--- Returns `success`. Cancelling the task cancels the queued request. See
+--- |uv.fs_copyfile()|.
 ---@param path string
 ---@param new_path string
 ---@param flags? any
 ---@return boolean
 function tsasync.uv.fs_copyfile(path, new_path, flags) end
 
+--- Returns a stream (|ts.UvStream|) of `filename, events` per event. Keeps at
+--- most `s.limit` events, dropping the oldest. `s:close()` calls
+--- `fs_event_stop`, as does a failure or cancellation of the task that made
+--- it. See |uv.fs_event_start()|.
 ---@param fs_event any
 ---@param path string
 ---@param flags any
 ---@return tsasync.UvStream
 function tsasync.uv.fs_event_start(fs_event, path, flags) end
 
+--- Returns `success`. Cancelling the task cancels the queued request. See
+--- |uv.fs_fchmod()|.
 ---@param fd number
 ---@param mode number
 ---@return boolean
 function tsasync.uv.fs_fchmod(fd, mode) end
 
+--- Returns `success`. Cancelling the task cancels the queued request. See
+--- |uv.fs_fchown()|.
 ---@param fd number
 ---@param uid number
 ---@param gid number
 ---@return boolean
 function tsasync.uv.fs_fchown(fd, uid, gid) end
 
+--- Returns `success`. Cancelling the task cancels the queued request. See
+--- |uv.fs_fdatasync()|.
 ---@param fd number
 ---@return boolean
 function tsasync.uv.fs_fdatasync(fd) end
 
+--- Returns `stat`. Cancelling the task cancels the queued request. See
+--- |uv.fs_fstat()|.
 ---@param fd number
 ---@return any
 function tsasync.uv.fs_fstat(fd) end
 
+--- Returns `success`. Cancelling the task cancels the queued request. See
+--- |uv.fs_fsync()|.
 ---@param fd number
 ---@return boolean
 function tsasync.uv.fs_fsync(fd) end
 
+--- Returns `success`. Cancelling the task cancels the queued request. See
+--- |uv.fs_ftruncate()|.
 ---@param fd number
 ---@param offset number
 ---@return boolean
 function tsasync.uv.fs_ftruncate(fd, offset) end
 
+--- Returns `success`. Cancelling the task cancels the queued request. See
+--- |uv.fs_futime()|.
 ---@param fd number
 ---@param atime? string|number
 ---@param mtime? string|number
 ---@return boolean
 function tsasync.uv.fs_futime(fd, atime, mtime) end
 
+--- Returns `success`. Cancelling the task cancels the queued request. See
+--- |uv.fs_lchown()|.
 ---@param fd number
 ---@param uid number
 ---@param gid number
 ---@return boolean
 function tsasync.uv.fs_lchown(fd, uid, gid) end
 
+--- Returns `success`. Cancelling the task cancels the queued request. See
+--- |uv.fs_link()|.
 ---@param path string
 ---@param new_path string
 ---@return boolean
 function tsasync.uv.fs_link(path, new_path) end
 
+--- Returns `stat`. Cancelling the task cancels the queued request. See
+--- |uv.fs_lstat()|.
 ---@param path string
 ---@return any
 function tsasync.uv.fs_lstat(path) end
 
+--- Returns `success`. Cancelling the task cancels the queued request. See
+--- |uv.fs_lutime()|.
 ---@param path string
 ---@param atime? string|number
 ---@param mtime? string|number
 ---@return boolean
 function tsasync.uv.fs_lutime(path, atime, mtime) end
 
+--- Returns `success`. Cancelling the task cancels the queued request. See
+--- |uv.fs_mkdir()|.
 ---@param path string
 ---@param mode number
 ---@return boolean
 function tsasync.uv.fs_mkdir(path, mode) end
 
+--- Returns `path`. Cancelling the task cancels the queued request; a late
+--- directory is removed. See |uv.fs_mkdtemp()|.
 ---@param template string
 ---@return string
 function tsasync.uv.fs_mkdtemp(template) end
 
+--- Returns `fd, path`. Cancelling the task cancels the queued request; a late
+--- file is closed and removed. See |uv.fs_mkstemp()|.
 ---@param template string
 ---@return number
 ---@return string
 function tsasync.uv.fs_mkstemp(template) end
 
+--- Returns `fd`. Cancelling the task cancels the queued request; a late `fd`
+--- is closed. See |uv.fs_open()|.
 ---@param path string
 ---@param flags string|number
 ---@param mode number
 ---@return number
 function tsasync.uv.fs_open(path, flags, mode) end
 
+--- Returns `dir`. Cancelling the task cancels the queued request; a late dir
+--- is closed (`fs_closedir`). See |uv.fs_opendir()|.
 ---@param path string
 ---@param entries? number
 ---@return any
 function tsasync.uv.fs_opendir(path, entries) end
 
+--- Returns a stream (|ts.UvStream|) of `prev, curr` per event. Keeps at most
+--- `s.limit` events, dropping the oldest. `s:close()` calls `fs_poll_stop`,
+--- as does a failure or cancellation of the task that made it. See
+--- |uv.fs_poll_start()|.
 ---@param fs_poll any
 ---@param path string
 ---@param interval number
 ---@return tsasync.UvStream
 function tsasync.uv.fs_poll_start(fs_poll, path, interval) end
 
+--- Returns `data`. Cancelling the task cancels the queued request. See
+--- |uv.fs_read()|.
 ---@param fd number
 ---@param size number
 ---@param offset? number
 ---@return string
 function tsasync.uv.fs_read(fd, size, offset) end
 
+--- Returns `entries`. Cancelling the task cancels the queued request. See
+--- |uv.fs_readdir()|.
 ---@param dir any
 ---@return table
 function tsasync.uv.fs_readdir(dir) end
 
+--- Returns `path`. Cancelling the task cancels the queued request. See
+--- |uv.fs_readlink()|.
 ---@param path string
 ---@return string
 function tsasync.uv.fs_readlink(path) end
 
+--- Returns `path`. Cancelling the task cancels the queued request. See
+--- |uv.fs_realpath()|.
 ---@param path string
 ---@return string
 function tsasync.uv.fs_realpath(path) end
 
+--- Returns `success`. Cancelling the task cancels the queued request. See
+--- |uv.fs_rename()|.
 ---@param path string
 ---@param new_path string
 ---@return boolean
 function tsasync.uv.fs_rename(path, new_path) end
 
+--- Returns `success`. Cancelling the task cancels the queued request. See
+--- |uv.fs_rmdir()|.
 ---@param path string
 ---@return boolean
 function tsasync.uv.fs_rmdir(path) end
 
+--- Returns `success`. Cancelling the task cancels the queued request. See
+--- |uv.fs_scandir()|.
 ---@param path string
 ---@return any
 function tsasync.uv.fs_scandir(path) end
 
+--- Returns `bytes`. Cancelling the task cancels the queued request. See
+--- |uv.fs_sendfile()|.
 ---@param out_fd number
 ---@param in_fd number
 ---@param in_offset number
@@ -1621,81 +1780,112 @@ function tsasync.uv.fs_scandir(path) end
 ---@return number
 function tsasync.uv.fs_sendfile(out_fd, in_fd, in_offset, size) end
 
+--- Returns `stat`. Cancelling the task cancels the queued request. See
+--- |uv.fs_stat()|.
 ---@param path string
 ---@return any
 function tsasync.uv.fs_stat(path) end
 
+--- Returns `stat`. Cancelling the task cancels the queued request. See
+--- |uv.fs_statfs()|.
 ---@param path string
 ---@return any
 function tsasync.uv.fs_statfs(path) end
 
+--- Returns `success`. Cancelling the task cancels the queued request. See
+--- |uv.fs_symlink()|.
 ---@param path string
 ---@param new_path string
 ---@param flags? number|table
 ---@return boolean
 function tsasync.uv.fs_symlink(path, new_path, flags) end
 
+--- Returns `success`. Cancelling the task cancels the queued request. See
+--- |uv.fs_unlink()|.
 ---@param path string
 ---@return boolean
 function tsasync.uv.fs_unlink(path) end
 
+--- Returns `success`. Cancelling the task cancels the queued request. See
+--- |uv.fs_utime()|.
 ---@param path string
 ---@param atime? string|number
 ---@param mtime? string|number
 ---@return boolean
 function tsasync.uv.fs_utime(path, atime, mtime) end
 
+--- Returns `bytes`. Cancelling the task cancels the queued request. See
+--- |uv.fs_write()|.
 ---@param fd number
 ---@param data string|string[]
 ---@param offset? number
 ---@return number
 function tsasync.uv.fs_write(fd, data, offset) end
 
+--- Returns `addresses`. Cancelling the task cancels the queued request. See
+--- |uv.getaddrinfo()|.
 ---@param host? string
 ---@param service? string
 ---@param hints? any
 ---@return table
 function tsasync.uv.getaddrinfo(host, service, hints) end
 
+--- Returns `host, service`. Cancelling the task cancels the queued request.
+--- See |uv.getnameinfo()|.
 ---@param address any
 ---@return string
 ---@return string
 function tsasync.uv.getnameinfo(address) end
 
+--- Returns a stream (|ts.UvStream|) of `true` per event. Keeps at most
+--- `s.limit` events, dropping the oldest. `s:close()` calls `idle_stop`, as
+--- does a failure or cancellation of the task that made it. See
+--- |uv.idle_start()|.
 ---@param idle any
 ---@return tsasync.UvStream
 function tsasync.uv.idle_start(idle) end
 
+--- Returns a stream (|ts.UvStream|) of client handles, each accepted when
+--- received. Closing the stream does not close {stream}: close it to stop
+--- listening. See |uv.listen()|.
 ---@param stream any
 ---@param backlog number
 ---@return tsasync.UvStream
 function tsasync.uv.listen(stream, backlog) end
 
+--- Returns a stream (|ts.UvStream|) of the callback's arguments (`...`), an
+--- event per call; the handle it makes is `s.handle`. See |uv.new_async()|.
 ---@return tsasync.UvStream
 function tsasync.uv.new_async() end
 
+--- Returns a stream (|ts.UvStream|) of the callback's arguments (`...`), an
+--- event per call; the handle it makes is `s.handle`. See |uv.new_work()|.
 ---@param work_callback string|fun(...: any): any
 ---@return tsasync.UvStream
 function tsasync.uv.new_work(work_callback) end
 
 tsasync.uv.p = {}
 
+--- |ts.uv.close()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param handle any
 ---@return nil|tsasync.UvError
 function tsasync.uv.p.close(handle) end
 
+--- |ts.uv.fs_access()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param path string
 ---@param mode string
 ---@return nil|tsasync.UvError
 ---@return boolean
 function tsasync.uv.p.fs_access(path, mode) end
 
+--- |ts.uv.fs_chmod()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param path string
 ---@param mode number
 ---@return nil|tsasync.UvError
 ---@return boolean
 function tsasync.uv.p.fs_chmod(path, mode) end
 
+--- |ts.uv.fs_chown()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param path string
 ---@param uid number
 ---@param gid number
@@ -1703,16 +1893,19 @@ function tsasync.uv.p.fs_chmod(path, mode) end
 ---@return boolean
 function tsasync.uv.p.fs_chown(path, uid, gid) end
 
+--- |ts.uv.fs_close()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param fd number
 ---@return nil|tsasync.UvError
 ---@return boolean
 function tsasync.uv.p.fs_close(fd) end
 
+--- |ts.uv.fs_closedir()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param dir any
 ---@return nil|tsasync.UvError
 ---@return boolean
 function tsasync.uv.p.fs_closedir(dir) end
 
+--- |ts.uv.fs_copyfile()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param path string
 ---@param new_path string
 ---@param flags? any
@@ -1720,12 +1913,14 @@ function tsasync.uv.p.fs_closedir(dir) end
 ---@return boolean
 function tsasync.uv.p.fs_copyfile(path, new_path, flags) end
 
+--- |ts.uv.fs_fchmod()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param fd number
 ---@param mode number
 ---@return nil|tsasync.UvError
 ---@return boolean
 function tsasync.uv.p.fs_fchmod(fd, mode) end
 
+--- |ts.uv.fs_fchown()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param fd number
 ---@param uid number
 ---@param gid number
@@ -1733,27 +1928,32 @@ function tsasync.uv.p.fs_fchmod(fd, mode) end
 ---@return boolean
 function tsasync.uv.p.fs_fchown(fd, uid, gid) end
 
+--- |ts.uv.fs_fdatasync()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param fd number
 ---@return nil|tsasync.UvError
 ---@return boolean
 function tsasync.uv.p.fs_fdatasync(fd) end
 
+--- |ts.uv.fs_fstat()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param fd number
 ---@return nil|tsasync.UvError
 ---@return any
 function tsasync.uv.p.fs_fstat(fd) end
 
+--- |ts.uv.fs_fsync()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param fd number
 ---@return nil|tsasync.UvError
 ---@return boolean
 function tsasync.uv.p.fs_fsync(fd) end
 
+--- |ts.uv.fs_ftruncate()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param fd number
 ---@param offset number
 ---@return nil|tsasync.UvError
 ---@return boolean
 function tsasync.uv.p.fs_ftruncate(fd, offset) end
 
+--- |ts.uv.fs_futime()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param fd number
 ---@param atime? string|number
 ---@param mtime? string|number
@@ -1761,6 +1961,7 @@ function tsasync.uv.p.fs_ftruncate(fd, offset) end
 ---@return boolean
 function tsasync.uv.p.fs_futime(fd, atime, mtime) end
 
+--- |ts.uv.fs_lchown()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param fd number
 ---@param uid number
 ---@param gid number
@@ -1768,17 +1969,20 @@ function tsasync.uv.p.fs_futime(fd, atime, mtime) end
 ---@return boolean
 function tsasync.uv.p.fs_lchown(fd, uid, gid) end
 
+--- |ts.uv.fs_link()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param path string
 ---@param new_path string
 ---@return nil|tsasync.UvError
 ---@return boolean
 function tsasync.uv.p.fs_link(path, new_path) end
 
+--- |ts.uv.fs_lstat()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param path string
 ---@return nil|tsasync.UvError
 ---@return any
 function tsasync.uv.p.fs_lstat(path) end
 
+--- |ts.uv.fs_lutime()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param path string
 ---@param atime? string|number
 ---@param mtime? string|number
@@ -1786,23 +1990,27 @@ function tsasync.uv.p.fs_lstat(path) end
 ---@return boolean
 function tsasync.uv.p.fs_lutime(path, atime, mtime) end
 
+--- |ts.uv.fs_mkdir()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param path string
 ---@param mode number
 ---@return nil|tsasync.UvError
 ---@return boolean
 function tsasync.uv.p.fs_mkdir(path, mode) end
 
+--- |ts.uv.fs_mkdtemp()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param template string
 ---@return nil|tsasync.UvError
 ---@return string
 function tsasync.uv.p.fs_mkdtemp(template) end
 
+--- |ts.uv.fs_mkstemp()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param template string
 ---@return nil|tsasync.UvError
 ---@return number
 ---@return string
 function tsasync.uv.p.fs_mkstemp(template) end
 
+--- |ts.uv.fs_open()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param path string
 ---@param flags string|number
 ---@param mode number
@@ -1810,12 +2018,14 @@ function tsasync.uv.p.fs_mkstemp(template) end
 ---@return number
 function tsasync.uv.p.fs_open(path, flags, mode) end
 
+--- |ts.uv.fs_opendir()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param path string
 ---@param entries? number
 ---@return nil|tsasync.UvError
 ---@return any
 function tsasync.uv.p.fs_opendir(path, entries) end
 
+--- |ts.uv.fs_read()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param fd number
 ---@param size number
 ---@param offset? number
@@ -1823,37 +2033,44 @@ function tsasync.uv.p.fs_opendir(path, entries) end
 ---@return string
 function tsasync.uv.p.fs_read(fd, size, offset) end
 
+--- |ts.uv.fs_readdir()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param dir any
 ---@return nil|tsasync.UvError
 ---@return table
 function tsasync.uv.p.fs_readdir(dir) end
 
+--- |ts.uv.fs_readlink()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param path string
 ---@return nil|tsasync.UvError
 ---@return string
 function tsasync.uv.p.fs_readlink(path) end
 
+--- |ts.uv.fs_realpath()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param path string
 ---@return nil|tsasync.UvError
 ---@return string
 function tsasync.uv.p.fs_realpath(path) end
 
+--- |ts.uv.fs_rename()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param path string
 ---@param new_path string
 ---@return nil|tsasync.UvError
 ---@return boolean
 function tsasync.uv.p.fs_rename(path, new_path) end
 
+--- |ts.uv.fs_rmdir()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param path string
 ---@return nil|tsasync.UvError
 ---@return boolean
 function tsasync.uv.p.fs_rmdir(path) end
 
+--- |ts.uv.fs_scandir()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param path string
 ---@return nil|tsasync.UvError
 ---@return any
 function tsasync.uv.p.fs_scandir(path) end
 
+--- |ts.uv.fs_sendfile()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param out_fd number
 ---@param in_fd number
 ---@param in_offset number
@@ -1862,16 +2079,19 @@ function tsasync.uv.p.fs_scandir(path) end
 ---@return number
 function tsasync.uv.p.fs_sendfile(out_fd, in_fd, in_offset, size) end
 
+--- |ts.uv.fs_stat()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param path string
 ---@return nil|tsasync.UvError
 ---@return any
 function tsasync.uv.p.fs_stat(path) end
 
+--- |ts.uv.fs_statfs()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param path string
 ---@return nil|tsasync.UvError
 ---@return any
 function tsasync.uv.p.fs_statfs(path) end
 
+--- |ts.uv.fs_symlink()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param path string
 ---@param new_path string
 ---@param flags? number|table
@@ -1879,11 +2099,13 @@ function tsasync.uv.p.fs_statfs(path) end
 ---@return boolean
 function tsasync.uv.p.fs_symlink(path, new_path, flags) end
 
+--- |ts.uv.fs_unlink()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param path string
 ---@return nil|tsasync.UvError
 ---@return boolean
 function tsasync.uv.p.fs_unlink(path) end
 
+--- |ts.uv.fs_utime()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param path string
 ---@param atime? string|number
 ---@param mtime? string|number
@@ -1891,6 +2113,7 @@ function tsasync.uv.p.fs_unlink(path) end
 ---@return boolean
 function tsasync.uv.p.fs_utime(path, atime, mtime) end
 
+--- |ts.uv.fs_write()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param fd number
 ---@param data string|string[]
 ---@param offset? number
@@ -1898,6 +2121,7 @@ function tsasync.uv.p.fs_utime(path, atime, mtime) end
 ---@return number
 function tsasync.uv.p.fs_write(fd, data, offset) end
 
+--- |ts.uv.getaddrinfo()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param host? string
 ---@param service? string
 ---@param hints? any
@@ -1905,39 +2129,46 @@ function tsasync.uv.p.fs_write(fd, data, offset) end
 ---@return table
 function tsasync.uv.p.getaddrinfo(host, service, hints) end
 
+--- |ts.uv.getnameinfo()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param address any
 ---@return nil|tsasync.UvError
 ---@return string
 ---@return string
 function tsasync.uv.p.getnameinfo(address) end
 
+--- |ts.uv.pipe_connect()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param pipe any
 ---@param name string
 ---@return nil|tsasync.UvError
 function tsasync.uv.p.pipe_connect(pipe, name) end
 
+--- |ts.uv.pipe_connect2()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param pipe any
 ---@param name string
 ---@param flags? number|table
 ---@return nil|tsasync.UvError
 function tsasync.uv.p.pipe_connect2(pipe, name, flags) end
 
+--- |ts.uv.random()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param len number
 ---@param flags? 0|table
 ---@return nil|tsasync.UvError
 ---@return string
 function tsasync.uv.p.random(len, flags) end
 
+--- |ts.uv.shutdown()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param stream any
 ---@return nil|tsasync.UvError
 function tsasync.uv.p.shutdown(stream) end
 
+--- |ts.uv.signal_start_oneshot()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param signal any
 ---@param signame string|number
 ---@return nil|tsasync.UvError
 ---@return string
 function tsasync.uv.p.signal_start_oneshot(signal, signame) end
 
+--- |ts.uv.spawn()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param path string
 ---@param options any
 ---@return nil|tsasync.UvError
@@ -1945,22 +2176,26 @@ function tsasync.uv.p.signal_start_oneshot(signal, signame) end
 ---@return number
 function tsasync.uv.p.spawn(path, options) end
 
+--- |ts.uv.tcp_close_reset()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param tcp any
 ---@return nil|tsasync.UvError
 function tsasync.uv.p.tcp_close_reset(tcp) end
 
+--- |ts.uv.tcp_connect()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param tcp any
 ---@param host string
 ---@param port number
 ---@return nil|tsasync.UvError
 function tsasync.uv.p.tcp_connect(tcp, host, port) end
 
+--- |ts.uv.timer_start()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param timer any
 ---@param timeout number
 ---@param repeat_ number
 ---@return nil|tsasync.UvStream
 function tsasync.uv.p.timer_start(timer, timeout, repeat_) end
 
+--- |ts.uv.udp_send()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param udp any
 ---@param data string|string[]
 ---@param host string
@@ -1968,57 +2203,88 @@ function tsasync.uv.p.timer_start(timer, timeout, repeat_) end
 ---@return nil|tsasync.UvError
 function tsasync.uv.p.udp_send(udp, data, host, port) end
 
+--- |ts.uv.write()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param stream any
 ---@param data string|string[]
 ---@return nil|tsasync.UvError
 function tsasync.uv.p.write(stream, data) end
 
+--- |ts.uv.write2()| returning `err, ...` (`err` a |ts.UvError| or nil) instead of raising.
 ---@param stream any
 ---@param data string|string[]
 ---@param send_handle any
 ---@return nil|tsasync.UvError
 function tsasync.uv.p.write2(stream, data, send_handle) end
 
+--- Waits for the callback; returns nothing. Cancelling the task closes
+--- {pipe}. See |uv.pipe_connect()|.
 ---@param pipe any
 ---@param name string
 function tsasync.uv.pipe_connect(pipe, name) end
 
+--- Waits for the callback; returns nothing. Cancelling the task closes
+--- {pipe}. See |uv.pipe_connect2()|.
 ---@param pipe any
 ---@param name string
 ---@param flags? number|table
 function tsasync.uv.pipe_connect2(pipe, name, flags) end
 
+--- Returns a stream (|ts.UvStream|) of `events` per event. Keeps at most
+--- `s.limit` events, dropping the oldest. `s:close()` calls `poll_stop`, as
+--- does a failure or cancellation of the task that made it. See
+--- |uv.poll_start()|.
 ---@param poll any
 ---@param events? string
 ---@return tsasync.UvStream
 function tsasync.uv.poll_start(poll, events) end
 
+--- Returns a stream (|ts.UvStream|) of `true` per event. Keeps at most
+--- `s.limit` events, dropping the oldest. `s:close()` calls `prepare_stop`,
+--- as does a failure or cancellation of the task that made it. See
+--- |uv.prepare_start()|.
 ---@param prepare any
 ---@return tsasync.UvStream
 function tsasync.uv.prepare_start(prepare) end
 
+--- Returns `bytes`. Cannot be taken back: on cancellation it completes in the
+--- background. See |uv.random()|.
 ---@param len number
 ---@param flags? 0|table
 ---@return string
 function tsasync.uv.random(len, flags) end
 
+--- Returns a stream (|ts.UvStream|) of `data` per event, ending at EOF. The
+--- source pauses while `s.limit` events wait (nothing is lost). `s:close()`
+--- calls `read_stop`, as does a failure or cancellation of the task that made
+--- it. See |uv.read_start()|.
 ---@param stream any
 ---@return tsasync.UvStream
 function tsasync.uv.read_start(stream) end
 
+--- Waits for the callback; returns nothing. Cannot be taken back: on
+--- cancellation it completes in the background. See |uv.shutdown()|.
 ---@param stream any
 function tsasync.uv.shutdown(stream) end
 
+--- Returns a stream (|ts.UvStream|) of `signame` per event. Keeps at most
+--- `s.limit` events, dropping the oldest. `s:close()` calls `signal_stop`, as
+--- does a failure or cancellation of the task that made it. See
+--- |uv.signal_start()|.
 ---@param signal any
 ---@param signame string|number
 ---@return tsasync.UvStream
 function tsasync.uv.signal_start(signal, signame) end
 
+--- Returns `signame`. Cancelling the task stops {signal} (`signal_stop`). See
+--- |uv.signal_start_oneshot()|.
 ---@param signal any
 ---@param signame string|number
 ---@return string
 function tsasync.uv.signal_start_oneshot(signal, signame) end
 
+--- Starts the process and waits for its exit: returns `code, signal`.
+--- Cancelling the task kills the process: SIGTERM, then SIGKILL after 2 s.
+--- See |uv.spawn()|.
 ---@param path string
 ---@param options any
 ---@return number
@@ -2031,43 +2297,67 @@ tsasync.uv.specs = nil
 ---@type { open: number, killed: number, late: number }
 tsasync.uv.stats = nil
 
+--- Waits for the callback; returns nothing. Cannot be taken back: on
+--- cancellation it completes in the background. See |uv.tcp_close_reset()|.
 ---@param tcp any
 function tsasync.uv.tcp_close_reset(tcp) end
 
+--- Waits for the callback; returns nothing. Cancelling the task closes {tcp}.
+--- See |uv.tcp_connect()|.
 ---@param tcp any
 ---@param host string
 ---@param port number
 function tsasync.uv.tcp_connect(tcp, host, port) end
 
+--- With {repeat} > 0 returns a stream (|ts.UvStream|) of `true` per tick;
+--- else waits for the one tick and returns nothing. Cancelling the task stops
+--- {timer} (`timer_stop`). See |uv.timer_start()|.
 ---@param timer any
 ---@param timeout number
 ---@param repeat_ number
 ---@return nil|tsasync.UvStream
 function tsasync.uv.timer_start(timer, timeout, repeat_) end
 
+--- Returns a stream (|ts.UvStream|) of `data, addr, flags` per event. The
+--- source pauses while `s.limit` events wait (nothing is lost). `s:close()`
+--- calls `udp_recv_stop`, as does a failure or cancellation of the task that
+--- made it. See |uv.udp_recv_start()|.
 ---@param udp any
 ---@return tsasync.UvStream
 function tsasync.uv.udp_recv_start(udp) end
 
+--- Waits for the callback; returns nothing. Cannot be taken back: on
+--- cancellation it completes in the background. See |uv.udp_send()|.
 ---@param udp any
 ---@param data string|string[]
 ---@param host string
 ---@param port number
 function tsasync.uv.udp_send(udp, data, host, port) end
 
+--- Returns the list of the callback's arguments (`handle` per call); never
+--- suspends. Refused on Neovim 0.10, where `vim.uv.walk` aborts the process.
+--- See |uv.walk()|.
 ---@return any[]
 function tsasync.uv.walk() end
 
+--- Waits for the callback; returns nothing. Cannot be taken back: on
+--- cancellation it completes in the background. See |uv.write()|.
 ---@param stream any
 ---@param data string|string[]
 function tsasync.uv.write(stream, data) end
 
+--- Waits for the callback; returns nothing. Cannot be taken back: on
+--- cancellation it completes in the background. See |uv.write2()|.
 ---@param stream any
 ---@param data string|string[]
 ---@param send_handle any
 function tsasync.uv.write2(stream, data, send_handle) end
 
---- A libuv failure. `tostring(err)` gives `message`.
+--- A libuv failure, raised by `ts.uv`, `ts.fs`, `ts.net` and `ts.system`.
+--- Fields: `code` (`"ENOENT"`), `name` (the luv function, `"fs_open"`),
+--- `message` (luv's, `"ENOENT: no such file or directory: /x"`), `path`
+--- (when the call had one), `kind` (always `"uv"`). `tostring(err)` is the
+--- message.
 --- `ts.UvError`: make or recognise UvErrors from Lua, e.g. in wrappers of your own.
 --- ```lua
 --- error(ts.UvError.new("fs_open", "ENOENT: no such file or directory: /x", "/x"))
@@ -2080,7 +2370,10 @@ tsasync.UvError = {}
 ---@return boolean
 function tsasync.UvError.is(err) end
 
---- A UvError for luv function `name` from luv's message (code parsed from it unless given).
+--- Makes a UvError for luv function {name} from luv's {message}; {code} is
+--- parsed from the message (`"ENOENT: ..."`) unless given. For wrappers of
+--- your own that should fail like `ts.uv`. `ts.UvError.is(err)` is
+--- |ts.is_uv_error()|.                                      *ts.UvError.is()*
 ---@param name string
 ---@param message any
 ---@param path? any
@@ -2635,7 +2928,11 @@ function UvStream:is_closed() end
 --- buffered; a task waiting in `recv` gets nil. Idempotent; never suspends.
 function UvStream:close() end
 
---- A libuv failure. `tostring(err)` gives `message`.
+--- A libuv failure, raised by `ts.uv`, `ts.fs`, `ts.net` and `ts.system`.
+--- Fields: `code` (`"ENOENT"`), `name` (the luv function, `"fs_open"`),
+--- `message` (luv's, `"ENOENT: no such file or directory: /x"`), `path`
+--- (when the call had one), `kind` (always `"uv"`). `tostring(err)` is the
+--- message.
 --- `ts.UvError`: make or recognise UvErrors from Lua, e.g. in wrappers of your own.
 --- ```lua
 --- error(ts.UvError.new("fs_open", "ENOENT: no such file or directory: /x", "/x"))

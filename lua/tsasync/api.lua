@@ -39,8 +39,19 @@ local function proxy(prefix, target)
         end}
     )
 end
---- `vim.api` from tasks: `ts.api.nvim_buf_get_lines(0, 0, -1, false)` works in a fast context
--- inside a task (it hops to the main loop first) and is a direct call otherwise.
+--- `vim.api` / `vim.fn` with the same arguments and results. In a fast event
+-- (a libuv callback, or a task started with `fast = true`) inside a task
+-- they continue on the main loop first (|ts.schedule()|), where the call is
+-- allowed; elsewhere they call straight through, with no hop. In a fast
+-- event outside a task they raise, since nothing could wait there. A name
+-- that `vim.api` / `vim.fn` lacks raises "no such function" when called.
+-- ```lua
+-- local lines = ts.api.nvim_buf_get_lines(0, 0, -1, false)
+-- local file = ts.fn.expand("%:p")
+-- ```
+-- 
+-- @help ts.api
+-- @help ts.fn
 ____exports.api = proxy(
     "ts.api",
     function() return vim.api end
@@ -58,12 +69,15 @@ local function ui_call(which, a, b, cb)
         ui.select(a, b, cb)
     end
 end
---- Asks the user for a line of text with the installed `vim.ui.input` and returns it, or nil
--- when the prompt was cancelled. Inside a task. Cancelling the task leaves the prompt open
--- (`vim.ui` offers no way to close it); its answer is then dropped.
+--- Awaits `vim.ui.input` (whatever is installed at call time: dressing.nvim,
+-- snacks, telescope, ...): the text, or nil when the prompt was cancelled.
+-- Inside a task. Cancelling the task leaves the prompt open (`vim.ui` offers
+-- no way to close it); its answer is then dropped.
 -- ```lua
 -- local name = ts.ui.input({ prompt = "Branch: " })
 -- ```
+-- 
+-- @help ts.ui.input({opts})
 function ____exports.input(opts)
     if opts ~= nil and type(opts) ~= "table" then
         error(
@@ -83,11 +97,14 @@ function ____exports.input(opts)
     )
     return v
 end
---- Lets the user pick one of `items` with the installed `vim.ui.select`; returns the item and
--- its index, or nil when nothing was chosen. Inside a task; cancellation as for `input`.
+--- Awaits `vim.ui.select` on {items}: `item, index`, or nil when nothing was
+-- chosen. Inside a task. Cancelling the task leaves the prompt open (vim.ui
+-- cannot close it); its answer is dropped.
 -- ```lua
 -- local choice, idx = ts.ui.select({ "a", "b" }, { prompt = "Pick:" })
 -- ```
+-- 
+-- @help ts.ui.select({items}, {opts})
 function ____exports.select_(items, opts)
     if type(items) ~= "table" then
         error(

@@ -123,10 +123,12 @@ function entry_type(path, ty)
     local st = luvm.fs_lstat(path)
     return st ~= nil and st.type or "unknown"
 end
---- The entries of directory `dir` (without `.` and `..`), as an iterator of `name, type`
--- (`"file"`, `"directory"`, `"link"`, ...): `for name, type in ts.fs.scandir(dir) do`.
--- The directory is read in one request when `scandir` is called (raises ENOENT, ENOTDIR);
--- the iterator itself never suspends, so it also works in a PUC Lua generic `for`.
+--- Reads {dir} in one request when called (raises ENOENT, ENOTDIR), returns
+-- an iterator of `name, type` (`"file"`, `"directory"`, `"link"`, ...;
+-- without `.` and `..`): `for name, type in ts.fs.scandir(dir) do`. The
+-- iterator never suspends (fine in a PUC Lua generic `for`).
+-- 
+-- @help ts.fs.scandir({dir})
 function ____exports.scandir(dir)
     check_path("ts.fs.scandir", dir, "dir")
     local req = uv.fs_scandir(dir)
@@ -288,12 +290,16 @@ local function read_body(f)
     end
     return table.concat(chunks)
 end
---- Reads a whole file.
+--- The whole file {path} as a string (also files whose size stat does not
+-- know, such as those of /proc).
 -- ```lua
 -- local text = ts.fs.read_file(vim.fn.stdpath("config") .. "/init.lua")
 -- ```
--- Raises a UvError (`ENOENT`, `EISDIR`, ...). Cancellation cancels the queued request; the fd
--- is closed as soon as no request of the call runs on it any more.
+-- Raises a UvError (`ENOENT`, `EISDIR`, ...). Cancellation cancels the
+-- queued request; the fd is closed as soon as no request of the call runs on
+-- it any more.
+-- 
+-- @help ts.fs.read_file({path})
 function ____exports.read_file(path)
     check_path("ts.fs.read_file", path)
     running_task("ts.fs.read_file")
@@ -344,11 +350,14 @@ local function write_body(f, data, mode)
     )
 end
 local tmp_counter = 0
---- Writes `data` (a string or a list of strings) to `path` atomically: into a temporary file
--- next to it (`<path>.tsasync-<pid>-<n>.tmp`), flushed with fsync, then renamed over `path`.
--- Readers see the old content or the new one, never a part. An existing file's permissions
--- are kept (new files get 0644 minus the umask). On error or cancellation the temporary file
--- is removed (once no request runs on it) and `path` is untouched.
+--- Atomic: writes {data} (a string or a list of strings) to a temporary file
+-- next to {path} (`<path>.tsasync-<pid>-<n>.tmp`), fsyncs it, renames it
+-- over {path}. Readers see the old content or the new one, never a part.
+-- Keeps an existing file's mode (new files get 0644 minus the umask). On
+-- error or cancellation the temporary file is removed (once no request runs
+-- on it) and {path} is untouched.
+-- 
+-- @help ts.fs.write_file({path}, {data})
 function ____exports.write_file(path, data)
     check_path("ts.fs.write_file", path)
     local text = check_data("ts.fs.write_file", data)
@@ -379,7 +388,10 @@ local function append_body(f, data)
     )
     write_all(f, "ts.fs.append", data, nil)
 end
---- Appends `data` to `path`, creating the file (0644 minus the umask) if needed.
+--- Appends {data} (a string or a list of strings) to {path}, creating the
+-- file (0644 minus the umask) if needed.
+-- 
+-- @help ts.fs.append({path}, {data})
 function ____exports.append(path, data)
     check_path("ts.fs.append", path)
     local text = check_data("ts.fs.append", data)
@@ -390,13 +402,18 @@ function ____exports.append(path, data)
         ypcall(append_body, f, text)
     )
 end
---- luv's stat table of `path` (follows symlinks): `type`, `size`, `mode`, `mtime`, ...
--- Raises a UvError with code `ENOENT` when nothing is there.
+--- luv's stat table of {path} (follows symlinks): `type`, `size`, `mode`,
+-- `mtime`, ... Raises a UvError with code ENOENT when nothing is there.
+-- 
+-- @help ts.fs.stat({path})
 function ____exports.stat(path)
     check_path("ts.fs.stat", path)
     return uv.fs_stat(path)
 end
---- True when `path` exists (a broken symlink counts as missing). Raises for errors other than ENOENT / ENOTDIR.
+--- Boolean: whether {path} exists (a broken symlink counts as missing).
+-- Raises for errors other than ENOENT / ENOTDIR.
+-- 
+-- @help ts.fs.exists({path})
 function ____exports.exists(path)
     check_path("ts.fs.exists", path)
     local err = uv.p.fs_stat(path)
@@ -408,8 +425,11 @@ function ____exports.exists(path)
     end
     return error(err, 0)
 end
---- Creates directory `path` and its missing parents (like `mkdir -p`); an existing directory
--- is fine, an existing file raises EEXIST. `mode` defaults to 0755 (minus the umask).
+--- Creates directory {path} and its missing parents (like `mkdir -p`); an
+-- existing directory is fine, an existing file raises EEXIST. {mode}
+-- defaults to 0755 (minus the umask).
+-- 
+-- @help ts.fs.mkdir_p({path}, {mode})
 function ____exports.mkdir_p(path, mode)
     check_path("ts.fs.mkdir_p", path)
     if mode ~= nil and type(mode) ~= "number" then
@@ -422,15 +442,19 @@ function ____exports.mkdir_p(path, mode)
     local p = string.gsub(path, "(.)/+$", "%1")
     mkdir_rec(p, mode or 493)
 end
---- Removes `path` and everything below it (like `rm -rf`); symlinks are removed, not followed.
--- A missing `path` is fine.
+--- Removes {path} and everything below it (like `rm -rf`). Symlinks are
+-- removed, not followed; a missing path is fine.
+-- 
+-- @help ts.fs.rm_rf({path})
 function ____exports.rm_rf(path)
     check_path("ts.fs.rm_rf", path)
     running_task("ts.fs.rm_rf")
     rm_rec(path)
 end
---- Copies file `from` to `to` (overwriting it); a directory is copied recursively, symlinks
--- are recreated as symlinks.
+--- Copies file {from} to {to} (overwriting it); directories recursively
+-- (symlinks recreated as symlinks).
+-- 
+-- @help ts.fs.copy({from}, {to})
 function ____exports.copy(from, to)
     check_path("ts.fs.copy", from, "from")
     check_path("ts.fs.copy", to, "to")
@@ -546,18 +570,22 @@ local function walk_next(w)
         end
     end
 end
---- Every entry below `dir` (not `dir` itself), as an iterator of `path, type`, in no particular
--- order: up to `concurrency` directories are read at once. Symlinks are reported (type
--- `"link"`), not followed. A subdirectory that disappears during the walk is skipped; other
--- errors (and a missing `dir`) are raised by the iterator. Work happens only while the caller
--- pulls entries: breaking out of the loop leaves at most `concurrency` requests to finish in
--- the background; cancelling the task cancels the queued ones (`uv.cancel`).
+--- Iterator of `path, type` for every entry below {dir} (not {dir} itself),
+-- in no particular order. `opts.concurrency` (default 8) directories are
+-- read at once. Symlinks are reported (type `"link"`), not followed. Work
+-- happens while the caller pulls: breaking out of the loop leaves at most
+-- `concurrency` requests finishing in the background; cancelling the task
+-- cancels the queued ones (`uv.cancel`). A subdirectory vanishing mid-walk
+-- is skipped; other errors (and a missing {dir}) are raised by the
+-- iterator.
 -- ```lua
 -- local n = 0
 -- for path, type in ts.fs.walk(vim.fn.getcwd(), { concurrency = 16 }) do
 --   if type == "file" then n = n + 1 end
 -- end
 -- ```
+-- 
+-- @help ts.fs.walk({dir}, {opts})
 function ____exports.walk(dir, opts)
     check_path("ts.fs.walk", dir, "dir")
     local conc = 8

@@ -133,15 +133,18 @@ local function resolve(host)
     end
     return addrs[1].addr
 end
---- Opens a TCP connection to `host` (an IP address or a name) and `port`. Raises a UvError
--- (`ECONNREFUSED`, ...). Cancellation during the connect closes the socket at once; the
--- connection is closed when the calling task ends by cancellation or failure.
+--- TCP connection to {host} (an IP address or a name) and {port}. Raises a
+-- UvError (`ECONNREFUSED`, ...). Cancellation during the connect closes the
+-- socket at once. The connection is closed when the calling task ends by
+-- cancellation or failure.
 -- ```lua
 -- local conn = ts.net.connect("127.0.0.1", 8080)
 -- conn:write("PING\n")
 -- local reply = conn:lines()()
 -- conn:close()
 -- ```
+-- 
+-- @help ts.net.connect({host}, {port})
 function ____exports.connect(host, port)
     check_host_port("ts.net.connect", host, port, false)
     local t = running_task("ts.net.connect")
@@ -158,18 +161,22 @@ function ____exports.connect(host, port)
     end
     return new_conn(tcp, t, false)
 end
---- Listens on `host`:`port` (`port` 0 picks a free one: `server.port`) and runs
--- `handler(conn)` as a task for each client. The accept loop is a child task of the caller,
--- and each handler a child of the accept loop: the caller does not complete before
--- `server:close()` (and its running handlers), cancelling the caller cancels every handler
--- and closes the server, and a handler's unhandled error fails the server and the caller
--- (catch inside the handler to keep serving). A handler's connection is closed when it ends.
+--- Listens on {host}:{port} ({port} 0 picks one: `server.port`);
+-- `handler(conn)` runs as a task per client, a child of the server's accept
+-- loop, itself a child of the caller: the caller does not complete before
+-- `server:close()` (and its running handlers); cancelling it closes the
+-- server and cancels the handlers; a handler's unhandled error fails the
+-- server and the caller (catch inside the handler to keep serving). A
+-- handler's connection is closed when the handler ends. `server:close()`
+-- stops accepting and closes the listening socket; running handlers go on.
 -- ```lua
 -- local server = ts.net.listen("127.0.0.1", 0, function(conn)
 --   for line in conn:lines() do conn:write(line .. "\n") end -- echo
 -- end)
 -- print(server.port)
 -- ```
+-- 
+-- @help ts.net.listen({host}, {port}, {handler})
 function ____exports.listen(host, port, handler)
     check_host_port("ts.net.listen", host, port, true)
     if type(handler) ~= "function" then

@@ -196,15 +196,20 @@ local function await_exit(t, p, kill)
     end
     return p.result
 end
---- Runs `cmd` (a list: program and arguments) and waits for it, like `vim.system(cmd, opts):wait()`
--- without blocking the editor. Returns `{ code, signal, stdout, stderr }`; a non-zero exit is
--- a result. A missing executable raises a UvError (`ENOENT`). `opts.timeout` (ms): the
--- process is killed (SIGTERM, then SIGKILL after 2 s) and an `is_timeout` error raised.
--- Cancelling the task kills the process the same way, at once.
+--- Runs {cmd} (a list: program and arguments) with `vim.system` and waits,
+-- like `vim.system(cmd, opts):wait()` without blocking the editor:
+-- `{ code, signal, stdout, stderr }`. A non-zero exit is a result; a missing
+-- executable raises a |ts.UvError| (ENOENT). {opts} as `vim.system`'s
+-- (`cwd`, `env`, `clear_env`, `stdin`, `stdout`, `stderr`, `text`, `detach`)
+-- plus `timeout` (ms): the process is killed and an |ts.is_timeout()| error
+-- raised once it is gone. Cancelling the task kills the process at once.
 -- ```lua
--- local r = ts.system({ "git", "rev-parse", "HEAD" }, { cwd = root, timeout = 5000 })
+-- local r = ts.system({ "git", "rev-parse", "HEAD" },
+--   { cwd = root, timeout = 5000 })
 -- if r.code == 0 then print(r.stdout) end
 -- ```
+-- 
+-- @help ts.system({cmd}, {opts})
 function ____exports.system(cmd, opts)
     check_cmd("ts.system", cmd)
     local o = copy_opts("ts.system", opts)
@@ -276,16 +281,29 @@ function Process.prototype.is_done(self)
     return self.p.exited
 end
 local ProcessProto = ____exports.Process.prototype
---- Starts `cmd` and returns a Process: `proc.pid`, `proc:write(data)`, `proc:close_stdin()`,
--- `proc:lines()`, `proc:wait()`, `proc:kill(signal?)`. `opts` as `ts.system`'s (stdin is
--- always a pipe; stdout is streamed through `lines()` and buffered without limit; `stderr`
--- is collected). The process is killed (SIGTERM, then SIGKILL after 2 s) when the task that
--- started it ends by cancellation or failure; a normal end of that task leaves it running.
+--- Starts {cmd}; returns a process:
+--   proc.pid
+--   proc:write({data})    to stdin (a string or a list; never suspends)
+--   proc:close_stdin()
+--   proc:lines()          iterator of stdout lines (buffered without limit)
+--   proc:wait()           `{ code, signal, stdout, stderr }`; `stdout` is
+--                         what `lines()` did not consume; raises a timeout
+--                         error when `opts.timeout` killed the process
+--   proc:kill({signal})   default "sigterm"
+--   proc:is_done()        true once the process has exited
+-- {opts} as for |ts.system()|, but stdin is always a pipe, stdout goes to
+-- `lines()` and stderr is collected (`stdin`, `stdout`, `stderr` raise).
+-- The process is killed when the task that started it ends by
+-- cancellation or failure (at once when that task is cancelled in
+-- `proc:wait()`); a normal end of the task leaves it running.
 -- ```lua
--- local proc = ts.process({ "rg", "--line-number", "TODO" }, { cwd = root })
+-- local proc = ts.process({ "rg", "--line-number", "TODO" },
+--   { cwd = root })
 -- for line in proc:lines() do table.insert(hits, line) end
 -- local r = proc:wait()
 -- ```
+-- 
+-- @help ts.process({cmd}, {opts})
 function ____exports.process(cmd, opts)
     check_cmd("ts.process", cmd)
     local o = copy_opts("ts.process", opts)

@@ -1,10 +1,13 @@
 /**
- * `ts.fs`: file-system helpers on top of `ts.uv` (libuv's thread pool; the editor never
- * blocks). Every function must run inside a task; failures raise a UvError (`err.code`,
- * `err.path`). Cancellation releases what the operation holds at once: open fds are closed,
- * a half-written temp file of `write_file` is removed, queued requests are cancelled. A
- * request that a libuv worker already runs cannot be stopped: what it yields (an fd, the temp
- * file) is released by its callback when it finishes (`ts.uv.stats.late` counts it meanwhile).
+ * @section tsasync-fs
+ * File-system helpers on top of |tsasync-uv| (libuv's thread pool: the editor
+ * never blocks). Inside a task; failures raise a |ts.UvError| (`err.code`,
+ * `err.path`). Cancellation cancels queued requests; an fd is closed as soon
+ * as no request of the cancelled call still runs on it (never earlier: its
+ * number could be reused). A request that a libuv worker already runs cannot
+ * be stopped: what it yields (an fd, the temporary file of `write_file`) is
+ * released by its callback when it finishes (|ts.uv.stats| `late` counts it
+ * meanwhile).
  */
 import { runtime } from "./runtime";
 import { EMPTY } from "./scheduler";
@@ -137,12 +140,15 @@ function read_body(this: void, f: File): string {
 }
 
 /**
- * Reads a whole file.
+ * The whole file {path} as a string (also files whose size stat does not
+ * know, such as those of /proc).
  * ```lua
  * local text = ts.fs.read_file(vim.fn.stdpath("config") .. "/init.lua")
  * ```
- * Raises a UvError (`ENOENT`, `EISDIR`, ...). Cancellation cancels the queued request; the fd
- * is closed as soon as no request of the call runs on it any more.
+ * Raises a UvError (`ENOENT`, `EISDIR`, ...). Cancellation cancels the
+ * queued request; the fd is closed as soon as no request of the call runs on
+ * it any more.
+ * @help ts.fs.read_file({path})
  */
 export function read_file(this: void, path: string): string {
   check_path("ts.fs.read_file", path);
@@ -172,11 +178,13 @@ function write_body(this: void, f: File, data: string, mode: number): void {
 let tmp_counter = 0;
 
 /**
- * Writes `data` (a string or a list of strings) to `path` atomically: into a temporary file
- * next to it (`<path>.tsasync-<pid>-<n>.tmp`), flushed with fsync, then renamed over `path`.
- * Readers see the old content or the new one, never a part. An existing file's permissions
- * are kept (new files get 0644 minus the umask). On error or cancellation the temporary file
- * is removed (once no request runs on it) and `path` is untouched.
+ * Atomic: writes {data} (a string or a list of strings) to a temporary file
+ * next to {path} (`<path>.tsasync-<pid>-<n>.tmp`), fsyncs it, renames it
+ * over {path}. Readers see the old content or the new one, never a part.
+ * Keeps an existing file's mode (new files get 0644 minus the umask). On
+ * error or cancellation the temporary file is removed (once no request runs
+ * on it) and {path} is untouched.
+ * @help ts.fs.write_file({path}, {data})
  */
 export function write_file(this: void, path: string, data: string | string[]): void {
   check_path("ts.fs.write_file", path);
@@ -202,7 +210,11 @@ function append_body(this: void, f: File, data: string): void {
   write_all(f, "ts.fs.append", data, undefined);
 }
 
-/** Appends `data` to `path`, creating the file (0644 minus the umask) if needed. */
+/**
+ * Appends {data} (a string or a list of strings) to {path}, creating the
+ * file (0644 minus the umask) if needed.
+ * @help ts.fs.append({path}, {data})
+ */
 export function append(this: void, path: string, data: string | string[]): void {
   check_path("ts.fs.append", path);
   const text = check_data("ts.fs.append", data);
@@ -212,15 +224,20 @@ export function append(this: void, path: string, data: string | string[]): void 
 }
 
 /**
- * luv's stat table of `path` (follows symlinks): `type`, `size`, `mode`, `mtime`, ...
- * Raises a UvError with code `ENOENT` when nothing is there.
+ * luv's stat table of {path} (follows symlinks): `type`, `size`, `mode`,
+ * `mtime`, ... Raises a UvError with code ENOENT when nothing is there.
+ * @help ts.fs.stat({path})
  */
 export function stat(this: void, path: string): FsStat {
   check_path("ts.fs.stat", path);
   return uv.fs_stat(path) as FsStat;
 }
 
-/** True when `path` exists (a broken symlink counts as missing). Raises for errors other than ENOENT / ENOTDIR. */
+/**
+ * Boolean: whether {path} exists (a broken symlink counts as missing).
+ * Raises for errors other than ENOENT / ENOTDIR.
+ * @help ts.fs.exists({path})
+ */
 export function exists(this: void, path: string): boolean {
   check_path("ts.fs.exists", path);
   const [err] = uv.p.fs_stat(path);
@@ -230,8 +247,10 @@ export function exists(this: void, path: string): boolean {
 }
 
 /**
- * Creates directory `path` and its missing parents (like `mkdir -p`); an existing directory
- * is fine, an existing file raises EEXIST. `mode` defaults to 0755 (minus the umask).
+ * Creates directory {path} and its missing parents (like `mkdir -p`); an
+ * existing directory is fine, an existing file raises EEXIST. {mode}
+ * defaults to 0755 (minus the umask).
+ * @help ts.fs.mkdir_p({path}, {mode})
  */
 export function mkdir_p(this: void, path: string, mode?: number): void {
   check_path("ts.fs.mkdir_p", path);
@@ -258,8 +277,9 @@ function mkdir_rec(path: string, mode: number): void {
 }
 
 /**
- * Removes `path` and everything below it (like `rm -rf`); symlinks are removed, not followed.
- * A missing `path` is fine.
+ * Removes {path} and everything below it (like `rm -rf`). Symlinks are
+ * removed, not followed; a missing path is fine.
+ * @help ts.fs.rm_rf({path})
  */
 export function rm_rf(this: void, path: string): void {
   check_path("ts.fs.rm_rf", path);
@@ -286,8 +306,9 @@ function rm_rec(path: string): void {
 }
 
 /**
- * Copies file `from` to `to` (overwriting it); a directory is copied recursively, symlinks
- * are recreated as symlinks.
+ * Copies file {from} to {to} (overwriting it); directories recursively
+ * (symlinks recreated as symlinks).
+ * @help ts.fs.copy({from}, {to})
  */
 export function copy(this: void, from: string, to: string): void {
   check_path("ts.fs.copy", from, "from");
@@ -321,10 +342,11 @@ function entry_type(path: string, ty: unknown): string {
 }
 
 /**
- * The entries of directory `dir` (without `.` and `..`), as an iterator of `name, type`
- * (`"file"`, `"directory"`, `"link"`, ...): `for name, type in ts.fs.scandir(dir) do`.
- * The directory is read in one request when `scandir` is called (raises ENOENT, ENOTDIR);
- * the iterator itself never suspends, so it also works in a PUC Lua generic `for`.
+ * Reads {dir} in one request when called (raises ENOENT, ENOTDIR), returns
+ * an iterator of `name, type` (`"file"`, `"directory"`, `"link"`, ...;
+ * without `.` and `..`): `for name, type in ts.fs.scandir(dir) do`. The
+ * iterator never suspends (fine in a PUC Lua generic `for`).
+ * @help ts.fs.scandir({dir})
  */
 export function scandir(this: void, dir: string): LuaIterable<LuaMultiReturn<[string, string]>> {
   check_path("ts.fs.scandir", dir, "dir");
@@ -458,18 +480,21 @@ export interface WalkOptions {
 }
 
 /**
- * Every entry below `dir` (not `dir` itself), as an iterator of `path, type`, in no particular
- * order: up to `concurrency` directories are read at once. Symlinks are reported (type
- * `"link"`), not followed. A subdirectory that disappears during the walk is skipped; other
- * errors (and a missing `dir`) are raised by the iterator. Work happens only while the caller
- * pulls entries: breaking out of the loop leaves at most `concurrency` requests to finish in
- * the background; cancelling the task cancels the queued ones (`uv.cancel`).
+ * Iterator of `path, type` for every entry below {dir} (not {dir} itself),
+ * in no particular order. `opts.concurrency` (default 8) directories are
+ * read at once. Symlinks are reported (type `"link"`), not followed. Work
+ * happens while the caller pulls: breaking out of the loop leaves at most
+ * `concurrency` requests finishing in the background; cancelling the task
+ * cancels the queued ones (`uv.cancel`). A subdirectory vanishing mid-walk
+ * is skipped; other errors (and a missing {dir}) are raised by the
+ * iterator.
  * ```lua
  * local n = 0
  * for path, type in ts.fs.walk(vim.fn.getcwd(), { concurrency = 16 }) do
  *   if type == "file" then n = n + 1 end
  * end
  * ```
+ * @help ts.fs.walk({dir}, {opts})
  */
 export function walk(this: void, dir: string, opts?: WalkOptions): LuaIterable<LuaMultiReturn<[string, string]>> {
   check_path("ts.fs.walk", dir, "dir");

@@ -1,10 +1,9 @@
 /**
- * `ts.net`: TCP clients and servers as task operations.
- *
- * A connection reads into a stream with back-pressure (reading pauses while 64 chunks wait
- * unread) and writes by awaiting libuv's write callback. Sockets belong to a task: a
- * connection is closed when the task that opened it ends by cancellation or failure; a
- * server's per-client connection is closed when its handler ends (however it ends).
+ * @section tsasync-net
+ * TCP clients and servers as task operations. Sockets belong to a task: a
+ * connection is closed when the task that opened it ends by cancellation or
+ * failure; a server's per-client connection is closed when its handler ends
+ * (however it ends).
  */
 import { runtime } from "./runtime";
 import { Task, current_task, on_finish, off_finish, running_task, spawn } from "./task";
@@ -128,15 +127,17 @@ function resolve(host: string): string {
 }
 
 /**
- * Opens a TCP connection to `host` (an IP address or a name) and `port`. Raises a UvError
- * (`ECONNREFUSED`, ...). Cancellation during the connect closes the socket at once; the
- * connection is closed when the calling task ends by cancellation or failure.
+ * TCP connection to {host} (an IP address or a name) and {port}. Raises a
+ * UvError (`ECONNREFUSED`, ...). Cancellation during the connect closes the
+ * socket at once. The connection is closed when the calling task ends by
+ * cancellation or failure.
  * ```lua
  * local conn = ts.net.connect("127.0.0.1", 8080)
  * conn:write("PING\n")
  * local reply = conn:lines()()
  * conn:close()
  * ```
+ * @help ts.net.connect({host}, {port})
  */
 export function connect(this: void, host: string, port: number): Conn {
   check_host_port("ts.net.connect", host, port, false);
@@ -164,18 +165,21 @@ export interface Server {
 }
 
 /**
- * Listens on `host`:`port` (`port` 0 picks a free one: `server.port`) and runs
- * `handler(conn)` as a task for each client. The accept loop is a child task of the caller,
- * and each handler a child of the accept loop: the caller does not complete before
- * `server:close()` (and its running handlers), cancelling the caller cancels every handler
- * and closes the server, and a handler's unhandled error fails the server and the caller
- * (catch inside the handler to keep serving). A handler's connection is closed when it ends.
+ * Listens on {host}:{port} ({port} 0 picks one: `server.port`);
+ * `handler(conn)` runs as a task per client, a child of the server's accept
+ * loop, itself a child of the caller: the caller does not complete before
+ * `server:close()` (and its running handlers); cancelling it closes the
+ * server and cancels the handlers; a handler's unhandled error fails the
+ * server and the caller (catch inside the handler to keep serving). A
+ * handler's connection is closed when the handler ends. `server:close()`
+ * stops accepting and closes the listening socket; running handlers go on.
  * ```lua
  * local server = ts.net.listen("127.0.0.1", 0, function(conn)
  *   for line in conn:lines() do conn:write(line .. "\n") end -- echo
  * end)
  * print(server.port)
  * ```
+ * @help ts.net.listen({host}, {port}, {handler})
  */
 export function listen(this: void, host: string, port: number, handler: (this: void, conn: Conn) => unknown): Server {
   check_host_port("ts.net.listen", host, port, true);
@@ -223,3 +227,11 @@ export function listen(this: void, host: string, port: number, handler: (this: v
   on_finish(loop, server, () => server.close());
   return server;
 }
+
+/**
+ * @section tsasync-net
+ * Connections: `conn:write(data)` (awaits the write), `conn:read()` (a chunk,
+ * nil at EOF), `conn:lines()`, `conn:shutdown()` (the peer reads EOF),
+ * `conn:peer()` (`{ ip, port }`), `conn:close()`, `conn:is_closed()`. Reading
+ * pauses while 64 chunks wait unread.
+ */

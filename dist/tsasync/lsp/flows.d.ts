@@ -15,25 +15,33 @@ export interface FlowOptions {
 /** Per-client outcomes, as `request_all` returns them. */
 export type PerClient<R> = LuaTable<number, ClientOutcome<R>>;
 /**
- * Hover information at the cursor from every client: `{ { client_id, result = lsp.Hover } }`
- * (clients with nothing to say are left out), then the per-client table.
+ * `{ { client_id = n, result = lsp.Hover }, ... }` (empty answers left out).
  * ```lua
  * ts.run(function()
- *   for _, h in ipairs(ts.lsp.hover(0, { timeout = 1000 })) do print(h.client_id, vim.inspect(h.result.contents)) end
+ *   for _, h in ipairs(ts.lsp.hover(0, { timeout = 1000 })) do
+ *     print(h.client_id, vim.inspect(h.result.contents))
+ *   end
  * end)
  * ```
+ * @help ts.lsp.hover({bufnr}, {opts})
  */
 export declare function hover(this: void, bufnr?: number, opts?: FlowOptions): LuaMultiReturn<[{
     client_id: number;
     result: Hover;
 }[], PerClient<Hover>]>;
 /**
- * Definitions of the symbol at the cursor from every client, as quickfix items, then the
- * per-client table (`Location | Location[] | LocationLink[]` results).
+ * Definitions of the symbol at the cursor as quickfix items
+ * (`vim.lsp.util.locations_to_items` with each client's encoding;
+ * `user_data` is the Location or LocationLink); the per-client table holds
+ * the `Location | Location[] | LocationLink[]` results.
  * ```lua
  * local items = ts.lsp.definition(0, { timeout = 2000 })
- * if items[1] then vim.cmd.edit(items[1].filename); vim.api.nvim_win_set_cursor(0, { items[1].lnum, items[1].col - 1 }) end
+ * if items[1] then
+ *   vim.cmd.edit(items[1].filename)
+ *   vim.api.nvim_win_set_cursor(0, { items[1].lnum, items[1].col - 1 })
+ * end
  * ```
+ * @help ts.lsp.definition({bufnr}, {opts})
  */
 export declare function definition(this: void, bufnr?: number, opts?: FlowOptions): LuaMultiReturn<[vim.lsp.QuickfixItem[], PerClient<unknown>]>;
 /** Options of `ts.lsp.references`. */
@@ -42,21 +50,25 @@ export interface ReferencesOptions extends FlowOptions {
     include_declaration?: boolean;
 }
 /**
- * References to the symbol at the cursor from every client, as quickfix items (each client's
- * locations converted with its position encoding), then the per-client table.
+ * References to the symbol at the cursor as quickfix items, as for
+ * |ts.lsp.definition()|. `opts.include_declaration` (default true).
  * ```lua
- * local items = ts.lsp.references(0, { timeout = 2000, include_declaration = false })
+ * local items = ts.lsp.references(0,
+ *   { timeout = 2000, include_declaration = false })
  * vim.fn.setqflist({}, " ", { title = "references", items = items })
  * ```
+ * @help ts.lsp.references({bufnr}, {opts})
  */
 export declare function references(this: void, bufnr?: number, opts?: ReferencesOptions): LuaMultiReturn<[vim.lsp.QuickfixItem[], PerClient<Location[]>]>;
 /**
- * Completion items at the cursor from every client, merged: `{ { client_id, item } }` (a
- * `CompletionList`'s items are unpacked; its `isIncomplete` stays in the per-client table).
+ * `{ { client_id = n, item = lsp.CompletionItem }, ... }`; a
+ * CompletionList's items are unpacked (its `isIncomplete` stays in the
+ * per-client table).
  * ```lua
  * local items = ts.lsp.completion(0, { timeout = 500 })
  * for _, c in ipairs(items) do print(c.client_id, c.item.label) end
  * ```
+ * @help ts.lsp.completion({bufnr}, {opts})
  */
 export declare function completion(this: void, bufnr?: number, opts?: FlowOptions): LuaMultiReturn<[{
     client_id: number;
@@ -74,12 +86,15 @@ export interface CodeActionOptions extends FlowOptions {
     only?: string[];
 }
 /**
- * Code actions for the cursor (or `opts.range`) from every client: `{ { client_id, action } }`
- * where `action` is a CodeAction or a Command. The request's context carries the client's own
- * diagnostics on those lines and `opts.only`.
+ * `{ { client_id = n, action = lsp.CodeAction|lsp.Command }, ... }`.
+ * `opts.range = { start = { row, col }, ["end"] = { row, col } }` (as
+ * |nvim_win_get_cursor()|; default the cursor), `opts.only` (kinds). The
+ * context carries each client's own diagnostics on those lines.
  * ```lua
- * local actions = ts.lsp.code_actions(0, { only = { "quickfix" }, timeout = 1000 })
+ * local actions = ts.lsp.code_actions(0,
+ *   { only = { "quickfix" }, timeout = 1000 })
  * ```
+ * @help ts.lsp.code_actions({bufnr}, {opts})
  */
 export declare function code_actions(this: void, bufnr?: number, opts?: CodeActionOptions): LuaMultiReturn<[{
     client_id: number;
@@ -93,14 +108,18 @@ export interface RenameOptions extends FlowOptions {
     apply?: boolean;
 }
 /**
- * Asks every client for the WorkspaceEdit that renames the symbol at the cursor to
- * `new_name`: `{ { client_id, edit = lsp.WorkspaceEdit } }`, then the per-client table. With
- * `opts.apply` the first edit (lowest client id; narrow with `opts.name`) is applied with
- * `vim.lsp.util.apply_workspace_edit(edit, client.offset_encoding)` before returning; the
- * others are not (two servers' edits of one rename would conflict).
+ * `{ { client_id = n, edit = lsp.WorkspaceEdit }, ... }` for renaming the
+ * symbol at the cursor to {new_name}. `opts.bufnr`; `opts.apply = true`
+ * applies the first edit (lowest client id; narrow with `opts.name`) with
+ * `vim.lsp.util.apply_workspace_edit(edit, client.offset_encoding)` before
+ * returning; the others are not applied (two servers' edits of one rename
+ * would conflict).
  * ```lua
- * ts.run(function() ts.lsp.rename("new_name", { apply = true, timeout = 2000 }) end)
+ * ts.run(function()
+ *   ts.lsp.rename("new_name", { apply = true, timeout = 2000 })
+ * end)
  * ```
+ * @help ts.lsp.rename({new_name}, {opts})
  */
 export declare function rename(this: void, new_name: string, opts?: RenameOptions): LuaMultiReturn<[{
     client_id: number;

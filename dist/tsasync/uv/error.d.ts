@@ -1,5 +1,13 @@
 /** @noSelfInFile */
-/** A libuv failure. `tostring(err)` gives `message`. */
+/** @section tsasync-uv */
+/**
+ * A libuv failure, raised by `ts.uv`, `ts.fs`, `ts.net` and `ts.system`.
+ * Fields: `code` (`"ENOENT"`), `name` (the luv function, `"fs_open"`),
+ * `message` (luv's, `"ENOENT: no such file or directory: /x"`), `path`
+ * (when the call had one), `kind` (always `"uv"`). `tostring(err)` is the
+ * message.
+ * @help ts.UvError
+ */
 export interface UvError {
     /** Always `"uv"`. */
     readonly kind: "uv";
@@ -20,11 +28,15 @@ export declare const UvErrorMT: Record<string, unknown>;
  */
 export declare function new_uv_error(name: string, msg: unknown, path?: unknown, code?: unknown): UvError;
 /**
- * True when `err` is (or wraps) a UvError; looks through the context tasks add to errors.
+ * True when `err` is, or wraps, a |ts.UvError| (fields read through the
+ * task context, see |tsasync-errors|).
  * ```lua
  * local ok, err = ts.pcall(ts.fs.stat, "/nope")
- * if not ok and ts.is_uv_error(err) and err.code == "ENOENT" then ... end
+ * if not ok and ts.is_uv_error(err) and err.code == "ENOENT" then
+ *   ...
+ * end
  * ```
+ * @help ts.is_uv_error({err})
  */
 export declare function is_uv_error(this: void, err: unknown): boolean;
 /** The UvError inside `err` (under task-error wrappers), or nil. */
@@ -37,7 +49,13 @@ export declare function as_uv_error(err: unknown): UvError | undefined;
  * ```
  */
 export declare const UvError: {
-    /** A UvError for luv function `name` from luv's message (code parsed from it unless given). */
+    /**
+     * Makes a UvError for luv function {name} from luv's {message}; {code} is
+     * parsed from the message (`"ENOENT: ..."`) unless given. For wrappers of
+     * your own that should fail like `ts.uv`. `ts.UvError.is(err)` is
+     * |ts.is_uv_error()|.                                      *ts.UvError.is()*
+     * @help ts.UvError.new({name}, {message}, {path}, {code})
+     */
     new: (name: string, message: unknown, path?: unknown, code?: unknown) => UvError;
     /** True when `err` is (or wraps) a UvError. */
     is: (err: unknown) => boolean;

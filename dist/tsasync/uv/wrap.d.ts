@@ -1,7 +1,14 @@
 /** @noSelfInFile */
 import { UvPWrappers, UvWrappers, specs } from "./generated";
 import { stats } from "./track";
-/** `ts.uv.p`: one-shot calls returning `err, ...values` (err a UvError or nil) instead of raising. */
+/**
+ * The same one-shot calls returning `err, ...values` instead of raising
+ * (`err` a |ts.UvError| or nil): `local err, st = ts.uv.p.fs_stat(path)`.
+ * Streams have no `p` form (`ts.uv.p.timer_start` returns a stream when it
+ * repeats, as `ts.uv.timer_start` does).
+ * @help ts.uv.p.{name}({...})
+ * @tag ts.uv.p
+ */
 export declare const p: UvPWrappers;
 /**
  * `ts.uv`: every callback-taking luv function, awaitable. Also `ts.uv.p` (protected forms),

@@ -4,10 +4,20 @@ local ____exports = {}
 local LspErrorProto
 local ____errors = require("tsasync.errors")
 local find_error = ____errors.find_error
---- Error codes: JSON-RPC's and LSP's (numbers, as servers send them) and tsasync's own (strings).
+--- `RequestCancelled` = -32800, `ContentModified` = -32801,
+-- `ServerCancelled` = -32802, `RequestFailed` = -32803, the JSON-RPC codes
+-- (`ParseError`, `InvalidRequest`, `MethodNotFound`, `InvalidParams`,
+-- `InternalError`, `ServerNotInitialized`, `UnknownErrorCode`), and
+-- tsasync's own `ClientExited` = "ClientExited" (a string: never a
+-- server's code).
 -- ```lua
--- if ts.is_lsp_error(err) and err.code == ts.lsp.codes.ContentModified then ... end
+-- local codes = ts.lsp.codes
+-- if ts.is_lsp_error(err) and err.code == codes.ContentModified then
+--   ...
+-- end
 -- ```
+-- 
+-- @help ts.lsp.codes
 ____exports.codes = {
     ParseError = -32700,
     InvalidRequest = -32600,
@@ -22,7 +32,16 @@ ____exports.codes = {
     RequestCancelled = -32800,
     ClientExited = "ClientExited"
 }
---- An LSP request that failed: a server error response, or the client going away.
+--- What `ts.lsp` raises for a failed request. Fields: `code`, `message`,
+-- `data` (the server's error response), `method`, `client_id`,
+-- `client_name`. `tostring(err)` is
+-- "LSP error <code> from <client> (<method>): <message>". Through a task's
+-- error wrapper (|tsasync-errors|) `code`, `data`, `method`, ... read
+-- through; `message` is then the full text above. `ts.LspError.new(fields)`
+-- makes one (fakes, tests). Timeouts are not LspErrors: they raise the
+-- runtime's timeout error (|ts.is_timeout()|).
+-- 
+-- @help ts.LspError
 ____exports.LspError = __TS__Class()
 local LspError = ____exports.LspError
 LspError.name = "LspError"
@@ -84,12 +103,17 @@ function ____exports.from_response(err, method, client_id, client_name)
         client_name = client_name
     })
 end
---- True when `err` is, or wraps, an LspError (task-error wrappers are looked through, like
--- `ts.is_cancelled` does).
+--- True when {err} is, or wraps, a |ts.LspError| (task-error wrappers are
+-- looked through, as |ts.is_cancelled()| does).
 -- ```lua
--- local ok, err = ts.pcall(ts.lsp.request, client, "textDocument/hover", params)
--- if not ok and ts.is_lsp_error(err) then print(err.code, err.message) end
+-- local ok, err =
+--   ts.pcall(ts.lsp.request, client, "textDocument/hover", params)
+-- if not ok and ts.is_lsp_error(err) then
+--   print(err.code, err.message)
+-- end
 -- ```
+-- 
+-- @help ts.is_lsp_error({err})
 function ____exports.is_lsp_error(err)
     return find_error(err, LspErrorProto) ~= nil
 end

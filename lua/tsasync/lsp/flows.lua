@@ -99,13 +99,16 @@ end
 local function position(f)
     return function(c) return vim.lsp.util.make_position_params(f.win, c.offset_encoding) end
 end
---- Hover information at the cursor from every client: `{ { client_id, result = lsp.Hover } }`
--- (clients with nothing to say are left out), then the per-client table.
+--- `{ { client_id = n, result = lsp.Hover }, ... }` (empty answers left out).
 -- ```lua
 -- ts.run(function()
---   for _, h in ipairs(ts.lsp.hover(0, { timeout = 1000 })) do print(h.client_id, vim.inspect(h.result.contents)) end
+--   for _, h in ipairs(ts.lsp.hover(0, { timeout = 1000 })) do
+--     print(h.client_id, vim.inspect(h.result.contents))
+--   end
 -- end)
 -- ```
+-- 
+-- @help ts.lsp.hover({bufnr}, {opts})
 function ____exports.hover(bufnr, opts)
     local f = start("ts.lsp.hover", bufnr, opts)
     local per = ask(
@@ -159,12 +162,19 @@ local function locations(f, method, params)
     end
     return items, per
 end
---- Definitions of the symbol at the cursor from every client, as quickfix items, then the
--- per-client table (`Location | Location[] | LocationLink[]` results).
+--- Definitions of the symbol at the cursor as quickfix items
+-- (`vim.lsp.util.locations_to_items` with each client's encoding;
+-- `user_data` is the Location or LocationLink); the per-client table holds
+-- the `Location | Location[] | LocationLink[]` results.
 -- ```lua
 -- local items = ts.lsp.definition(0, { timeout = 2000 })
--- if items[1] then vim.cmd.edit(items[1].filename); vim.api.nvim_win_set_cursor(0, { items[1].lnum, items[1].col - 1 }) end
+-- if items[1] then
+--   vim.cmd.edit(items[1].filename)
+--   vim.api.nvim_win_set_cursor(0, { items[1].lnum, items[1].col - 1 })
+-- end
 -- ```
+-- 
+-- @help ts.lsp.definition({bufnr}, {opts})
 function ____exports.definition(bufnr, opts)
     local f = start("ts.lsp.definition", bufnr, opts)
     return locations(
@@ -173,12 +183,15 @@ function ____exports.definition(bufnr, opts)
         position(f)
     )
 end
---- References to the symbol at the cursor from every client, as quickfix items (each client's
--- locations converted with its position encoding), then the per-client table.
+--- References to the symbol at the cursor as quickfix items, as for
+-- |ts.lsp.definition()|. `opts.include_declaration` (default true).
 -- ```lua
--- local items = ts.lsp.references(0, { timeout = 2000, include_declaration = false })
+-- local items = ts.lsp.references(0,
+--   { timeout = 2000, include_declaration = false })
 -- vim.fn.setqflist({}, " ", { title = "references", items = items })
 -- ```
+-- 
+-- @help ts.lsp.references({bufnr}, {opts})
 function ____exports.references(bufnr, opts)
     local f = start("ts.lsp.references", bufnr, opts, {include_declaration = "boolean"})
     local ____f_o_include_declaration_0 = f.o.include_declaration
@@ -197,12 +210,15 @@ function ____exports.references(bufnr, opts)
         end
     )
 end
---- Completion items at the cursor from every client, merged: `{ { client_id, item } }` (a
--- `CompletionList`'s items are unpacked; its `isIncomplete` stays in the per-client table).
+--- `{ { client_id = n, item = lsp.CompletionItem }, ... }`; a
+-- CompletionList's items are unpacked (its `isIncomplete` stays in the
+-- per-client table).
 -- ```lua
 -- local items = ts.lsp.completion(0, { timeout = 500 })
 -- for _, c in ipairs(items) do print(c.client_id, c.item.label) end
 -- ```
+-- 
+-- @help ts.lsp.completion({bufnr}, {opts})
 function ____exports.completion(bufnr, opts)
     local f = start("ts.lsp.completion", bufnr, opts)
     local pos = position(f)
@@ -253,12 +269,16 @@ local function line_diagnostics(c, buf, first, last)
     end
     return list
 end
---- Code actions for the cursor (or `opts.range`) from every client: `{ { client_id, action } }`
--- where `action` is a CodeAction or a Command. The request's context carries the client's own
--- diagnostics on those lines and `opts.only`.
+--- `{ { client_id = n, action = lsp.CodeAction|lsp.Command }, ... }`.
+-- `opts.range = { start = { row, col }, ["end"] = { row, col } }` (as
+-- |nvim_win_get_cursor()|; default the cursor), `opts.only` (kinds). The
+-- context carries each client's own diagnostics on those lines.
 -- ```lua
--- local actions = ts.lsp.code_actions(0, { only = { "quickfix" }, timeout = 1000 })
+-- local actions = ts.lsp.code_actions(0,
+--   { only = { "quickfix" }, timeout = 1000 })
 -- ```
+-- 
+-- @help ts.lsp.code_actions({bufnr}, {opts})
 function ____exports.code_actions(bufnr, opts)
     local f = start("ts.lsp.code_actions", bufnr, opts, {range = "table", only = "table"})
     local o = f.o
@@ -290,14 +310,19 @@ function ____exports.code_actions(bufnr, opts)
     end
     return list, per
 end
---- Asks every client for the WorkspaceEdit that renames the symbol at the cursor to
--- `new_name`: `{ { client_id, edit = lsp.WorkspaceEdit } }`, then the per-client table. With
--- `opts.apply` the first edit (lowest client id; narrow with `opts.name`) is applied with
--- `vim.lsp.util.apply_workspace_edit(edit, client.offset_encoding)` before returning; the
--- others are not (two servers' edits of one rename would conflict).
+--- `{ { client_id = n, edit = lsp.WorkspaceEdit }, ... }` for renaming the
+-- symbol at the cursor to {new_name}. `opts.bufnr`; `opts.apply = true`
+-- applies the first edit (lowest client id; narrow with `opts.name`) with
+-- `vim.lsp.util.apply_workspace_edit(edit, client.offset_encoding)` before
+-- returning; the others are not applied (two servers' edits of one rename
+-- would conflict).
 -- ```lua
--- ts.run(function() ts.lsp.rename("new_name", { apply = true, timeout = 2000 }) end)
+-- ts.run(function()
+--   ts.lsp.rename("new_name", { apply = true, timeout = 2000 })
+-- end)
 -- ```
+-- 
+-- @help ts.lsp.rename({new_name}, {opts})
 function ____exports.rename(new_name, opts)
     if type(new_name) ~= "string" or new_name == "" then
         error(

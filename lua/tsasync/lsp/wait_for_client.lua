@@ -46,17 +46,21 @@ register_wait_kind(
     abort_wait,
     function() return "an LSP client to attach" end
 )
---- Returns an LSP client attached to `bufnr` (0 = the current buffer): at once when one is
--- (the lowest client id), otherwise suspends until `LspAttach` brings one. `opts.name` accepts
--- only clients of that name; `opts.timeout` (ms) raises a timeout error (`ts.is_timeout`) when
--- none attached in time. Raises if the buffer is wiped meanwhile. Cancelling the task removes
--- the autocmds and the deadline at once.
+--- Returns a client attached to {bufnr} (0 = current): at once when one is
+-- (lowest id), else suspends until |LspAttach| brings one. {opts}: `name`
+-- (only that client name counts), `timeout` (ms; raises a timeout error,
+-- |ts.is_timeout()|; default: no limit). Raises if the buffer is wiped out
+-- meanwhile. Cancelling the task removes the autocmds and the deadline at
+-- once.
 -- ```lua
 -- ts.run(function()
---   local client = ts.lsp.wait_for_client(0, { name = "lua_ls", timeout = 10000 })
+--   local client = ts.lsp.wait_for_client(0,
+--     { name = "lua_ls", timeout = 10000 })
 --   print(client.name, client.id)
 -- end)
 -- ```
+-- 
+-- @help ts.lsp.wait_for_client({bufnr}, {opts})
 function ____exports.wait_for_client(bufnr, opts)
     local fname = "ts.lsp.wait_for_client"
     local o = check_opts(fname, opts, {name = "string", timeout = "ms"})

@@ -23,11 +23,16 @@ function ____exports.new_uv_error(name, msg, path, code)
         ____exports.UvErrorMT
     )
 end
---- True when `err` is (or wraps) a UvError; looks through the context tasks add to errors.
+--- True when `err` is, or wraps, a |ts.UvError| (fields read through the
+-- task context, see |tsasync-errors|).
 -- ```lua
 -- local ok, err = ts.pcall(ts.fs.stat, "/nope")
--- if not ok and ts.is_uv_error(err) and err.code == "ENOENT" then ... end
+-- if not ok and ts.is_uv_error(err) and err.code == "ENOENT" then
+--   ...
+-- end
 -- ```
+-- 
+-- @help ts.is_uv_error({err})
 function ____exports.is_uv_error(err)
     return find_error(err, ____exports.UvErrorMT) ~= nil
 end
@@ -35,12 +40,18 @@ end
 function ____exports.as_uv_error(err)
     return find_error(err, ____exports.UvErrorMT)
 end
---- A libuv failure. `tostring(err)` gives `message`.
+--- A libuv failure, raised by `ts.uv`, `ts.fs`, `ts.net` and `ts.system`.
+-- Fields: `code` (`"ENOENT"`), `name` (the luv function, `"fs_open"`),
+-- `message` (luv's, `"ENOENT: no such file or directory: /x"`), `path`
+-- (when the call had one), `kind` (always `"uv"`). `tostring(err)` is the
+-- message.
 -- `ts.UvError`: make or recognise UvErrors from Lua, e.g. in wrappers of your own.
 -- ```lua
 -- error(ts.UvError.new("fs_open", "ENOENT: no such file or directory: /x", "/x"))
 -- if ts.UvError.is(err) then ... end -- same as ts.is_uv_error(err)
 -- ```
+-- 
+-- @help ts.UvError
 ____exports.UvError = {
     new = function(name, message, path, code)
         if type(name) ~= "string" then

@@ -3,7 +3,18 @@ local ____runtime = require("tsasync.runtime")
 local runtime = ____runtime.runtime
 local timers = require("tsasync.timers")
 local luv_cancel = runtime.uv.cancel
---- Counters of the uv layer.
+--- Counters of the uv layer. `open`: handles and processes opened by tsasync
+-- (accepted clients, sockets, processes, async handles) and not yet closed;
+-- `killed`: processes that needed SIGKILL after the grace period; `late`:
+-- requests (fs, getaddrinfo, getnameinfo, also those of `ts.fs`) whose task
+-- was cancelled but whose callback has not come yet. A request that a libuv
+-- worker already runs cannot be cancelled: the fd or file it makes appears
+-- only when it finishes, and is released by its callback. Leak checks
+-- compare `open` with a baseline (on every Neovim: `vim.uv.walk` aborts
+-- Neovim 0.10), and wait for `late` to return to its baseline before
+-- counting fds or files.
+-- 
+-- @help ts.uv.stats
 ____exports.stats = {open = 0, killed = 0, late = 0}
 --- Counts one handle (or process) as open.
 function ____exports.track_open()

@@ -618,7 +618,13 @@ local function make(name, spec, prot)
     end
     return error(((("ts.uv: unknown kind \"" .. kind) .. "\" for ") .. name) .. " in the generated metadata")
 end
---- `ts.uv.p`: one-shot calls returning `err, ...values` (err a UvError or nil) instead of raising.
+--- The same one-shot calls returning `err, ...values` instead of raising
+-- (`err` a |ts.UvError| or nil): `local err, st = ts.uv.p.fs_stat(path)`.
+-- Streams have no `p` form (`ts.uv.p.timer_start` returns a stream when it
+-- repeats, as `ts.uv.timer_start` does).
+-- 
+-- @help ts.uv.p.{name}({...})
+-- @tag ts.uv.p
 ____exports.p = {}
 --- `ts.uv`: every callback-taking luv function, awaitable. Also `ts.uv.p` (protected forms),
 -- `ts.uv.specs` (the generated metadata) and `ts.uv.stats` (`open`: handles the layer holds

@@ -8,13 +8,23 @@
  * because it is shutting down). Timeouts are not LspErrors: they raise the runtime's timeout
  * error (`ts.is_timeout`).
  */
+/** @section tsasync-lsp */
 import { find_error } from "../errors";
 
 /**
- * Error codes: JSON-RPC's and LSP's (numbers, as servers send them) and tsasync's own (strings).
+ * `RequestCancelled` = -32800, `ContentModified` = -32801,
+ * `ServerCancelled` = -32802, `RequestFailed` = -32803, the JSON-RPC codes
+ * (`ParseError`, `InvalidRequest`, `MethodNotFound`, `InvalidParams`,
+ * `InternalError`, `ServerNotInitialized`, `UnknownErrorCode`), and
+ * tsasync's own `ClientExited` = "ClientExited" (a string: never a
+ * server's code).
  * ```lua
- * if ts.is_lsp_error(err) and err.code == ts.lsp.codes.ContentModified then ... end
+ * local codes = ts.lsp.codes
+ * if ts.is_lsp_error(err) and err.code == codes.ContentModified then
+ *   ...
+ * end
  * ```
+ * @help ts.lsp.codes
  */
 export const codes = {
   ParseError: -32700,
@@ -34,7 +44,17 @@ export const codes = {
   ClientExited: "ClientExited",
 } as const;
 
-/** An LSP request that failed: a server error response, or the client going away. */
+/**
+ * What `ts.lsp` raises for a failed request. Fields: `code`, `message`,
+ * `data` (the server's error response), `method`, `client_id`,
+ * `client_name`. `tostring(err)` is
+ * "LSP error <code> from <client> (<method>): <message>". Through a task's
+ * error wrapper (|tsasync-errors|) `code`, `data`, `method`, ... read
+ * through; `message` is then the full text above. `ts.LspError.new(fields)`
+ * makes one (fakes, tests). Timeouts are not LspErrors: they raise the
+ * runtime's timeout error (|ts.is_timeout()|).
+ * @help ts.LspError
+ */
 export class LspError {
   /** A number from the server (`ts.lsp.codes`), or `"ClientExited"`. */
   declare code: number | string;
@@ -94,12 +114,16 @@ export function from_response(err: unknown, method: string, client_id: number, c
 }
 
 /**
- * True when `err` is, or wraps, an LspError (task-error wrappers are looked through, like
- * `ts.is_cancelled` does).
+ * True when {err} is, or wraps, a |ts.LspError| (task-error wrappers are
+ * looked through, as |ts.is_cancelled()| does).
  * ```lua
- * local ok, err = ts.pcall(ts.lsp.request, client, "textDocument/hover", params)
- * if not ok and ts.is_lsp_error(err) then print(err.code, err.message) end
+ * local ok, err =
+ *   ts.pcall(ts.lsp.request, client, "textDocument/hover", params)
+ * if not ok and ts.is_lsp_error(err) then
+ *   print(err.code, err.message)
+ * end
  * ```
+ * @help ts.is_lsp_error({err})
  */
 export function is_lsp_error(this: void, err: unknown): boolean {
   return find_error(err, LspErrorProto) !== undefined;

@@ -1,10 +1,14 @@
 /**
- * `ts.lsp`: LSP requests as tasks. Requests suspend the calling task; cancelling the task (or a
- * timeout) sends `$/cancelRequest`; server errors raise `ts.LspError`; a client that exits fails
- * its pending requests. Works on Neovim 0.10 and 0.11+ alike.
- *
- * Types: `tsasync/lsp/protocol` (generated from Neovim's LSP meta file by `make generate-lsp`)
- * gives TypeScript users the params and result types of every request method (`import type`).
+ * @section tsasync-lsp
+ * `ts.lsp` turns LSP requests into suspension points. A request suspends the
+ * task until the server answers; cancelling the task, or its deadline passing,
+ * sends `$/cancelRequest` for it at once (a late answer is ignored); a server
+ * error raises a |ts.LspError|; a client that exits or is stopped fails its
+ * pending requests instead of leaving them hanging. Works on Neovim 0.10
+ * (`client.request(...)`) and 0.11+ (`client:request(...)`): the form is chosen
+ * by what the client object offers, never by version number, so 0.11+ shows no
+ * deprecation warning. Everything here must run inside a task except
+ * |ts.lsp.notify()|. A `client` argument is a `vim.lsp.Client` or a client id.
  */
 export { codes } from "./error";
 export { request, request_all, notify } from "./request";

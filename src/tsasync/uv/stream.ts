@@ -1,19 +1,36 @@
 /**
- * Streams: a repeating libuv callback (`read_start`, `fs_event_start`, `signal_start`, a
- * repeating timer, accepted connections, ...) as a buffered queue that tasks read with
- * `s:recv()` or `for v in s:iter() do`.
- *
- * - Back-pressure: a stream whose source can pause (`read_start`, `udp_recv_start`) stops the
- *   source when `s.limit` values are buffered and restarts it once the buffer is half empty,
- *   so nothing is lost and memory stays bounded. Sources that cannot pause (signals, file
- *   events, timers, ...) keep at most `s.limit` values and drop the oldest, counting them
- *   in `s.dropped`.
- * - End: `recv` returns nil at EOF or once the stream is closed. An error ends the stream:
- *   the values buffered before it are returned first, then `recv` raises the error (a
- *   UvError) once, then returns nil.
- * - Cancellation: cancelling a task blocked in `recv` leaves the stream usable and loses no
- *   value (what arrives stays buffered). The stream is closed (its callback stopped) by
- *   `s:close()`, and when the task that created it ends by cancellation or failure.
+ * @section tsasync-uv
+ * Streams ~                                                   *ts.UvStream*
+ * Repeating callbacks return a stream: `read_start`, `udp_recv_start`,
+ * `fs_event_start`, `fs_poll_start`, `signal_start`, `poll_start`,
+ * `prepare_start`, `check_start`, `idle_start`, `timer_start` with a repeat
+ * greater than 0, `listen` (a stream of accepted client handles, accepted when
+ * received), `new_async` and `new_work` (the new handle is `s.handle`).
+ * ```lua
+ * local s = ts.uv.read_start(pipe)
+ * for chunk in s:iter() do ... end      -- ends at EOF
+ * ```
+ * s:recv()          The next event's values (suspends while none is
+ *                   buffered); nil at EOF or once closed. A callback with no
+ *                   values yields `true` per event. An error ends the stream:
+ *                   buffered values first, then `recv` raises it once. One
+ *                   task at a time may wait in `recv`.
+ * s:iter()          Iterator for a generic `for` (LuaJIT). On PUC Lua 5.1,
+ *                   which cannot suspend inside a generic `for`, loop with
+ *                   `recv` in a `while`.
+ * s:close()         Stops the callback (`read_stop`, ...; closes the handle of
+ *                   `new_async`), drops the buffer, wakes a receiver with nil.
+ *                   Idempotent; never suspends.
+ * s:len()           Events buffered. `s.limit`, `s.dropped`: see below.
+ * s:is_closed()     True once the stream has ended (EOF, error or close) and
+ *                   nothing is buffered.
+ * Back-pressure: sources that can pause (`read_start`, `udp_recv_start`) are
+ * stopped while `s.limit` (default 64) events wait and restarted once half are
+ * read; nothing is lost. Other sources keep at most `s.limit` (default 1024)
+ * events and drop the oldest, counted in `s.dropped`.
+ * Cancelling a task blocked in `recv` leaves the stream usable and loses no
+ * value. The stream is closed when the task that created it ends by
+ * cancellation or failure.
  */
 import { EMPTY, Packed } from "../scheduler";
 import { Task, check_cancel, current_task, off_finish, on_finish, resume_error, resume_with, running_task, suspend, register_wait_kind } from "../task";

@@ -14,10 +14,23 @@
 import { runtime } from "../runtime";
 import * as timers from "../timers";
 
+/** @section tsasync-uv */
 type LuaFn = (this: void, ...args: any[]) => any;
 const luv_cancel = (runtime.uv as unknown as { cancel?: LuaFn }).cancel;
 
-/** Counters of the uv layer. */
+/**
+ * Counters of the uv layer. `open`: handles and processes opened by tsasync
+ * (accepted clients, sockets, processes, async handles) and not yet closed;
+ * `killed`: processes that needed SIGKILL after the grace period; `late`:
+ * requests (fs, getaddrinfo, getnameinfo, also those of `ts.fs`) whose task
+ * was cancelled but whose callback has not come yet. A request that a libuv
+ * worker already runs cannot be cancelled: the fd or file it makes appears
+ * only when it finishes, and is released by its callback. Leak checks
+ * compare `open` with a baseline (on every Neovim: `vim.uv.walk` aborts
+ * Neovim 0.10), and wait for `late` to return to its baseline before
+ * counting fds or files.
+ * @help ts.uv.stats
+ */
 export const stats = {
   /** Handles and processes opened by tsasync's uv layer and not yet closed / exited. */
   open: 0,

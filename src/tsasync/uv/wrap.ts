@@ -1,22 +1,28 @@
 /**
- * `ts.uv`: every callback-taking luv function as a cancellable task operation, built from the
- * generated metadata (`generated.ts`, written by `scripts/gen-uv.lua` from Neovim's own luv
- * annotations).
+ * @section tsasync-uv
+ * `ts.uv.<name>(...)` exists for every callback-taking function of Neovim's luv
+ * (64 in Neovim 0.12, listed under "Functions" below). The list and each
+ * function's shape are generated from Neovim's own annotations
+ * (`$VIMRUNTIME/lua/uv/_meta.lua`) by `scripts/gen-uv.lua` into
+ * `src/tsasync/uv/generated.ts` (`make generate-uv`); a few decisions the
+ * annotations cannot carry (which functions are timers, listeners, what to do
+ * with a late result) are kept in the generator's OVERRIDES table.
+ * `ts.uv.specs` holds the metadata at runtime.
  *
- * - One-shot calls (`fs_*`, `getaddrinfo`, `write`, `tcp_connect`, ...): called inside a task
- *   with luv's arguments minus the callback, they suspend and return the callback's values
- *   after its error; a failure raises a UvError (`code`, `name`, `message`, `path`).
- *   `ts.uv.p.<name>(...)` returns `err, ...values` instead (err a UvError or nil).
- * - Cancellation releases the operation at once: a queued fs / getaddrinfo / getnameinfo
- *   request is cancelled with `uv.cancel`; a connecting handle is closed; a one-shot signal or
- *   timer is stopped; a process is killed (SIGTERM, SIGKILL after 2 s). A result that arrives
- *   after cancellation is released: a late fd is closed, a late dir closed, a late mkstemp
- *   file or mkdtemp directory removed.
- * - Repeating callbacks (`read_start`, `fs_event_start`, `fs_poll_start`, `signal_start`,
- *   `udp_recv_start`, `poll_start`, `prepare/check/idle_start`, a timer with a repeat,
- *   `listen`, `new_async`, `new_work`) return a UvStream instead (see stream.ts).
- * - A function that this Neovim's luv lacks raises `ts.uv.<name>: not available in this
- *   Neovim's luv (...)` when called.
+ * Call a wrapper inside a task with luv's arguments minus the callback:
+ * ```lua
+ * ts.run(function()
+ *   local fd = ts.uv.fs_open("/etc/hostname", "r", 420)
+ *   local data = ts.uv.fs_read(fd, 4096, 0)
+ *   ts.uv.fs_close(fd)
+ * end)
+ * ```
+ * It suspends and returns the callback's values after the error argument
+ * (callbacks without one, like `spawn`'s `on_exit`, return their values as
+ * they are). A failure raises a |ts.UvError|; a synchronous failure of the luv
+ * call (`nil, err, name`) too, instead of hanging. Too many arguments raise, and
+ * so does a NaN or infinite number (luv would turn it into an arbitrary
+ * integer).
  */
 import { WrapOptions, await_cb } from "../await";
 import { runtime } from "../runtime";
@@ -386,7 +392,14 @@ function make(name: string, spec: UvSpec, prot: boolean): LuaFn | undefined {
   return error(`ts.uv: unknown kind "${kind}" for ${name} in the generated metadata`);
 }
 
-/** `ts.uv.p`: one-shot calls returning `err, ...values` (err a UvError or nil) instead of raising. */
+/**
+ * The same one-shot calls returning `err, ...values` instead of raising
+ * (`err` a |ts.UvError| or nil): `local err, st = ts.uv.p.fs_stat(path)`.
+ * Streams have no `p` form (`ts.uv.p.timer_start` returns a stream when it
+ * repeats, as `ts.uv.timer_start` does).
+ * @help ts.uv.p.{name}({...})
+ * @tag ts.uv.p
+ */
 export const p = {} as UvPWrappers;
 
 /**
@@ -412,3 +425,19 @@ for (const [name, spec] of pairs(specs as unknown as LuaTable<string, UvSpec>)) 
 uv.p = p;
 uv.specs = specs;
 uv.stats = stats;
+
+/**
+ * @section tsasync-uv
+ * Cancellation ~
+ * Cancelling the awaiting task releases the operation at once:
+ *   - a queued fs, getaddrinfo or getnameinfo request is cancelled
+ *     (`uv.cancel`); one already running finishes in the background;
+ *   - a result that arrives after cancellation is released: a late fd is
+ *     closed, a late dir closed (`fs_closedir`), a late `fs_mkstemp` file
+ *     closed and removed, a late `fs_mkdtemp` directory removed;
+ *   - `tcp_connect`, `pipe_connect`, `pipe_connect2` close the handle;
+ *   - a one-shot timer or `signal_start_oneshot` is stopped;
+ *   - `ts.uv.spawn`'s process is killed: SIGTERM, then SIGKILL after 2 s.
+ * `write`, `shutdown`, `udp_send` and `close` cannot be taken back: they
+ * complete in the background.
+ */
