@@ -11,7 +11,9 @@ import { Results } from "./task";
  * and inside a fast event.
  * ```lua
  * local ok = ts.block_on(function() ts.sleep(5); return true end, 1000)
- * local text = ts.block_on(function() return ts.fs.read_file("README.md") end, 1000)
+ * local text = ts.block_on(function()
+ *   return ts.fs.read_file("README.md")
+ * end, 1000)
  * ```
  * @help ts.block_on({fn}, {timeout_ms})
  */

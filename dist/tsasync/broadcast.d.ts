@@ -131,6 +131,7 @@ export declare const BroadcastReceiverProto: object;
  * tx:send("changed")
  * ```
  * @help ts.broadcast({capacity})
+ * @first
  */
 export declare function broadcast<T = unknown>(this: void, capacity: number): LuaMultiReturn<[BroadcastSender<T>, (this: void) => BroadcastReceiver<T>]>;
 export {};

@@ -190,5 +190,6 @@ export type Channel<T = unknown> = LuaMultiReturn<[Sender<T>, Receiver<T>]>;
  * ts.run(function() for v in rx:iter() do print(v) end end) -- 1 2 3
  * ```
  * @help ts.channel({capacity})
+ * @first
  */
 export declare function channel<T = unknown>(this: void, capacity?: number): LuaMultiReturn<[Sender<T>, Receiver<T>]>;

@@ -66,5 +66,6 @@ export declare class OneshotSender<T = unknown> {
  * local v = rx:recv() -- inside a task
  * ```
  * @help ts.oneshot()
+ * @first
  */
 export declare function oneshot<T = unknown>(this: void): LuaMultiReturn<[OneshotSender<T>, Receiver<T>]>;

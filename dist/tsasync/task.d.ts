@@ -244,7 +244,7 @@ export declare class Task<R extends unknown[] = unknown[]> {
     site(this: Task<R>): string;
     /**
      * What the task waits for, in words: "sleep (12 ms left)", "a future",
-     * 'task "x"', "a channel receive", "LSP textDocument/hover (client ...)";
+     * `task "x"`, "a channel receive", "LSP textDocument/hover (client ...)";
      * "" once complete.
      * @help Task:waiting_on()
      */

@@ -70,6 +70,7 @@ export declare class VirtualClock {
     /**
      * The virtual time in milliseconds (0 when the clock was installed).
      * @help clock:now()
+     * @notag
      * @tag ts.testing-clock:now()
      */
     now(this: VirtualClock): number;
@@ -85,6 +86,7 @@ export declare class VirtualClock {
      * number of deadlines fired; raises after 100000 (a task sleeping 0 ms
      * in a loop), and once the clock was restored.
      * @help clock:advance({ms})
+     * @notag
      * @tag ts.testing-clock:advance()
      */
     advance(this: VirtualClock, ms: number): number;
@@ -94,6 +96,7 @@ export declare class VirtualClock {
      * deadlines (default 10000: a periodic sleeper never runs out), and once
      * the clock was restored.
      * @help clock:run_all([{limit}])
+     * @notag
      * @tag ts.testing-clock:run_all()
      */
     run_all(this: VirtualClock, limit?: number): number;
@@ -103,6 +106,7 @@ export declare class VirtualClock {
      * whose quiet period spans the switch waits at most its `ms` more).
      * Restoring twice does nothing.
      * @help clock:restore()
+     * @notag
      * @tag ts.testing-clock:restore()
      */
     restore(this: VirtualClock): void;
@@ -124,9 +128,10 @@ export interface Snapshot {
     handles?: number;
 }
 /**
- * Counts what a test could leave behind: `{ tasks, timers, uv_open, fds,
- * handles }` = live tasks, pending deadlines, handles and processes held
- * by the uv layer (`ts.uv.stats.open`), open file descriptors (from
+ * Counts what a test could leave behind: a table
+ * `{ tasks, timers, uv_open, fds, handles }` = live tasks, pending
+ * deadlines, handles and processes held by the uv layer
+ * (`ts.uv.stats.open`), open file descriptors (from
  * `/proc/self/fd`; nil where it does not exist), active libuv handles
  * (`uv.walk`, except the timer heap's own timer; nil on Neovim 0.10,
  * where walking aborts). Give it to |ts.testing.assert_no_leaks()| after

@@ -111,6 +111,7 @@ export declare class WatchReceiver<T = unknown> {
  * tx:send("busy")
  * ```
  * @help ts.watch({initial})
+ * @first
  */
 export declare function watch<T = unknown>(this: void, initial?: T): LuaMultiReturn<[WatchSender<T>, WatchReceiver<T>]>;
 export {};

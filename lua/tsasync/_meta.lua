@@ -152,7 +152,9 @@ function tsasync.Barrier:waiting() end
 --- and inside a fast event.
 --- ```lua
 --- local ok = ts.block_on(function() ts.sleep(5); return true end, 1000)
---- local text = ts.block_on(function() return ts.fs.read_file("README.md") end, 1000)
+--- local text = ts.block_on(function()
+---   return ts.fs.read_file("README.md")
+--- end, 1000)
 --- ```
 ---@param fn fun(): any
 ---@param timeout_ms? number
@@ -1301,7 +1303,7 @@ function tsasync.Task:age() end
 function tsasync.Task:site() end
 
 --- What the task waits for, in words: "sleep (12 ms left)", "a future",
---- 'task "x"', "a channel receive", "LSP textDocument/hover (client ...)";
+--- `task "x"`, "a channel receive", "LSP textDocument/hover (client ...)";
 --- "" once complete.
 ---@return string
 function tsasync.Task:waiting_on() end
@@ -1413,9 +1415,10 @@ tsasync.testing.DEFAULT_TIMEOUT = nil
 ---@return any
 function tsasync.testing.it(name, fn, opts) end
 
---- Counts what a test could leave behind: `{ tasks, timers, uv_open, fds,
---- handles }` = live tasks, pending deadlines, handles and processes held
---- by the uv layer (`ts.uv.stats.open`), open file descriptors (from
+--- Counts what a test could leave behind: a table
+--- `{ tasks, timers, uv_open, fds, handles }` = live tasks, pending
+--- deadlines, handles and processes held by the uv layer
+--- (`ts.uv.stats.open`), open file descriptors (from
 --- `/proc/self/fd`; nil where it does not exist), active libuv handles
 --- (`uv.walk`, except the timer heap's own timer; nil on Neovim 0.10,
 --- where walking aborts). Give it to |ts.testing.assert_no_leaks()| after

@@ -24,7 +24,9 @@ end
 -- and inside a fast event.
 -- ```lua
 -- local ok = ts.block_on(function() ts.sleep(5); return true end, 1000)
--- local text = ts.block_on(function() return ts.fs.read_file("README.md") end, 1000)
+-- local text = ts.block_on(function()
+--   return ts.fs.read_file("README.md")
+-- end, 1000)
 -- ```
 -- 
 -- @help ts.block_on({fn}, {timeout_ms})

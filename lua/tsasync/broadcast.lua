@@ -239,6 +239,7 @@ ____exports.BroadcastReceiverProto.__len = function(rx) return rx.s.bn end
 -- ```
 -- 
 -- @help ts.broadcast({capacity})
+-- @first
 function ____exports.broadcast(capacity)
     if type(capacity) ~= "number" or capacity ~= math.floor(capacity) or capacity < 1 or capacity == math.huge then
         error(

@@ -257,6 +257,7 @@ end
 -- ```
 -- 
 -- @help ts.channel({capacity})
+-- @first
 function ____exports.channel(capacity)
     if capacity ~= nil and (type(capacity) ~= "number" or capacity ~= math.floor(capacity) or capacity < 0 or capacity == math.huge) then
         error(

@@ -69,6 +69,7 @@ OneshotSenderProto.__tostring = function(tx) return ("OneshotSender (" .. (tx.se
 -- ```
 -- 
 -- @help ts.oneshot()
+-- @first
 function ____exports.oneshot()
     local c = chan_new(1)
     return setmetatable({c = c}, OneshotSenderProto), receiver_of(c)

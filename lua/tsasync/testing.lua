@@ -464,9 +464,10 @@ local function live_tasks()
     end
     return set
 end
---- Counts what a test could leave behind: `{ tasks, timers, uv_open, fds,
--- handles }` = live tasks, pending deadlines, handles and processes held
--- by the uv layer (`ts.uv.stats.open`), open file descriptors (from
+--- Counts what a test could leave behind: a table
+-- `{ tasks, timers, uv_open, fds, handles }` = live tasks, pending
+-- deadlines, handles and processes held by the uv layer
+-- (`ts.uv.stats.open`), open file descriptors (from
 -- `/proc/self/fd`; nil where it does not exist), active libuv handles
 -- (`uv.walk`, except the timer heap's own timer; nil on Neovim 0.10,
 -- where walking aborts). Give it to |ts.testing.assert_no_leaks()| after

@@ -141,6 +141,7 @@ WatchReceiverProto = ____exports.WatchReceiver.prototype
 -- ```
 -- 
 -- @help ts.watch({initial})
+-- @first
 function ____exports.watch(initial)
     local w = {
         v = initial,

@@ -121,4 +121,20 @@ describe("doc/tsasync.txt", function()
     assert.matches("longer than 78 columns", r.stderr)
     vim.fn.delete(tmp, "rf")
   end)
+
+  it("parses as vimdoc without errors (code blocks closed, no broken links or spans)", function()
+    local lines = vim.fn.readfile(vim.fn.getcwd() .. "/doc/tsasync.txt")
+    local root = vim.treesitter.get_string_parser(table.concat(lines, "\n"), "vimdoc"):parse()[1]:root()
+    local bad = {}
+    local function walk(node)
+      if node:type() == "ERROR" or node:missing() then
+        local row = node:range()
+        -- the parser always flags the closing modeline (Neovim's own lua.txt too)
+        if not (lines[row + 1] or ""):match("^ vim:") then bad[#bad + 1] = (row + 1) .. ": " .. (lines[row + 1] or "") end
+      end
+      for child in node:iter_children() do walk(child) end
+    end
+    walk(root)
+    assert.same({}, bad)
+  end)
 end)

@@ -341,7 +341,7 @@ export class Task<R extends unknown[] = unknown[]> {
 
   /**
    * What the task waits for, in words: "sleep (12 ms left)", "a future",
-   * 'task "x"', "a channel receive", "LSP textDocument/hover (client ...)";
+   * `task "x"`, "a channel receive", "LSP textDocument/hover (client ...)";
    * "" once complete.
    * @help Task:waiting_on()
    */

@@ -255,6 +255,7 @@ export declare function semaphore(this: void, permits?: number): AsyncSemaphore;
  * polyfill.config({ report_unhandled = false })
  * ```
  * @help config({opts})
+ * @notag
  * @tag tsasync-vim-async-config
  */
 export declare function config(this: void, opts: ConfigOpts): void;

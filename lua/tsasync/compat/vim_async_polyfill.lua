@@ -1112,6 +1112,7 @@ end
 -- ```
 -- 
 -- @help config({opts})
+-- @notag
 -- @tag tsasync-vim-async-config
 function ____exports.config(opts)
     validate("opts", opts, "table")
