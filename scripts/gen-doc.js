@@ -14,7 +14,11 @@
 //       * Text of the section (prose, `~` headings, code fences), unindented in the help.
 //       */
 //    Its text (possibly none) is emitted where the marker stands. Every entry after it in the
-//    same file belongs to that section, until the next marker.
+//    same file belongs to that section, until the next marker. A file may hold several markers
+//    (of one section, to put text after some entries, or of several sections). Place markers
+//    before the imports, at the end of a file, or between entries, never directly above a
+//    documented declaration: TypeScript would attach the marker to it as well, and hovers
+//    would show the `@section` tag.
 //  - An ENTRY is a doc comment with one or more `@help <heading>` lines, usually the comment of
 //    the exported declaration it documents:
 //      /**
@@ -30,7 +34,8 @@
 //    and "Return: ~" blocks, as in Neovim's generated help. `@first` moves the entry up to just
 //    after its section marker (after earlier `@first` entries): a constructor declared below
 //    its class comes out before the class's methods.
-//  - Text is help markup: `|tag|` links, `{arg}` arguments, `Heading ~` lines, `*tag*`.
+//  - Text is help markup: `|tag|` links, `{arg}` arguments, `Heading ~` lines, `*tag*` (a tag
+//    written in the text is placed by hand: right-align it to column 78 of the help).
 //    Code is written as Markdown fences (readable in TypeScript and lua-language-server hovers
 //    too): ```lua ... ``` becomes `>lua` ... `<`; ```text ... ``` (or a bare ```) becomes `>` ... `<`
 //    (the code indented by 4 more than the text, the closing `<` in column 0 as the help syntax

@@ -215,7 +215,6 @@ local function make_once(name, spec, fn, prot)
             arg_count_error(fname, nargs, max)
         end
         check_finite(fname, nargs, ...)
-        check_finite(fname, nargs, ...)
         local ____temp_1
         if path_at ~= nil and path_at <= nargs then
             ____temp_1 = arg_at(path_at, ...)

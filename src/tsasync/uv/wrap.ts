@@ -192,7 +192,6 @@ function make_once(name: string, spec: UvSpec, fn: LuaFn, prot: boolean): LuaFn 
     const nargs = select("#", ...args);
     if (nargs > max) arg_count_error(fname, nargs, max);
     check_finite(fname, nargs, ...args);
-    check_finite(fname, nargs, ...args);
     const path = path_at !== undefined && path_at <= nargs ? arg_at(path_at, ...args) : undefined;
     return finish(name, spec, prot, path, ...await_cb(fname, opts, n, shim, ...args));
   };
