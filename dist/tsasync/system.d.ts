@@ -60,6 +60,8 @@ export declare class Process {
     err_chunks: string[];
     /** @internal stdin was closed */
     stdin_closed: boolean;
+    /** @internal stops back-pressure on stdout for good (when set) */
+    unthrottle?: (this: void) => void;
     /** Writes `data` (a string or a list of lines) to the process's stdin. Never suspends. */
     write(this: Process, data: string | string[]): void;
     /** Closes the process's stdin (it sees EOF). Idempotent. */
@@ -87,7 +89,7 @@ export declare class Process {
  *   proc.pid
  *   proc:write({data})    to stdin (a string or a list; never suspends)
  *   proc:close_stdin()
- *   proc:lines()          iterator of stdout lines (buffered without limit)
+ *   proc:lines()          iterator of stdout lines
  *   proc:wait()           `{ code, signal, stdout, stderr }`; `stdout` is
  *                         what `lines()` did not consume; raises a timeout
  *                         error when `opts.timeout` killed the process
@@ -95,6 +97,14 @@ export declare class Process {
  *   proc:is_done()        true once the process has exited
  * {opts} as for |ts.system()|, but stdin is always a pipe, stdout goes to
  * `lines()` and stderr is collected (`stdin`, `stdout`, `stderr` raise).
+ * Back-pressure (Neovim 0.11 and later): while 64 chunks of stdout wait
+ * unread, tsasync stops reading the pipe, so a process writing faster than
+ * `lines()` is consumed blocks in its writes instead of filling memory;
+ * reading resumes once half are consumed. `proc:wait()`, `proc:kill()` and
+ * the end of the task that started the process turn this off (the rest of
+ * the output is kept, so the process can run to its exit). Neovim 0.10
+ * closes the pipe at exit, discarding what was not read, so there stdout is
+ * always read at once and buffered without limit.
  * The process is killed when the task that started it ends by
  * cancellation or failure (at once when that task is cancelled in
  * `proc:wait()`); a normal end of the task leaves it running.

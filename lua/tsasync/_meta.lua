@@ -979,7 +979,7 @@ function tsasync.pcall(fn, ...) end
 ---   proc.pid
 ---   proc:write({data})    to stdin (a string or a list; never suspends)
 ---   proc:close_stdin()
----   proc:lines()          iterator of stdout lines (buffered without limit)
+---   proc:lines()          iterator of stdout lines
 ---   proc:wait()           `{ code, signal, stdout, stderr }`; `stdout` is
 ---                         what `lines()` did not consume; raises a timeout
 ---                         error when `opts.timeout` killed the process
@@ -987,6 +987,14 @@ function tsasync.pcall(fn, ...) end
 ---   proc:is_done()        true once the process has exited
 --- {opts} as for |ts.system()|, but stdin is always a pipe, stdout goes to
 --- `lines()` and stderr is collected (`stdin`, `stdout`, `stderr` raise).
+--- Back-pressure (Neovim 0.11 and later): while 64 chunks of stdout wait
+--- unread, tsasync stops reading the pipe, so a process writing faster than
+--- `lines()` is consumed blocks in its writes instead of filling memory;
+--- reading resumes once half are consumed. `proc:wait()`, `proc:kill()` and
+--- the end of the task that started the process turn this off (the rest of
+--- the output is kept, so the process can run to its exit). Neovim 0.10
+--- closes the pipe at exit, discarding what was not read, so there stdout is
+--- always read at once and buffered without limit.
 --- The process is killed when the task that started it ends by
 --- cancellation or failure (at once when that task is cancelled in
 --- `proc:wait()`); a normal end of the task leaves it running.

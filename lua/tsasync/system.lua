@@ -1,7 +1,7 @@
 local ____lualib = require("tsasync.lualib_bundle")
 local __TS__Class = ____lualib.__TS__Class
 local ____exports = {}
-local on_exit
+local on_exit, throttle, STDOUT_HIGH_WATER, PIPE_SURVIVES_EXIT
 local ____errors = require("tsasync.errors")
 local new_timeout = ____errors.new_timeout
 local ____scheduler = require("tsasync.scheduler")
@@ -49,6 +49,47 @@ function on_exit(p, r)
     for ____, w in ipairs(ws) do
         if w ~= false then
             resume_with(w, v)
+        end
+    end
+end
+function throttle(proc, handler)
+    if not PIPE_SURVIVES_EXIT then
+        return
+    end
+    local state = proc.p.obj._state
+    local pipe = state and state.stdout
+    if type(pipe) ~= "userdata" then
+        return
+    end
+    local ok, stop = pcall(function() return pipe.read_stop end)
+    if not ok or type(stop) ~= "function" then
+        return
+    end
+    local function on_read(e, data)
+        handler(e, data)
+        if data == nil and not pipe:is_closing() then
+            pipe:read_stop()
+            pipe:close()
+        end
+    end
+    local out = proc.out
+    out.limit = STDOUT_HIGH_WATER
+    out.pause_fn = function()
+        if not pipe:is_closing() then
+            pipe:read_stop()
+        end
+    end
+    out.resume_fn = function()
+        if not pipe:is_closing() then
+            pipe:read_start(on_read)
+        end
+    end
+    proc.unthrottle = function()
+        proc.unthrottle = nil
+        out.limit = math.huge
+        if out.paused then
+            out.paused = false
+            out.resume_fn()
         end
     end
 end
@@ -253,6 +294,10 @@ function Process.prototype.lines(self)
 end
 function Process.prototype.wait(self)
     local t = running_task("proc:wait")
+    local ____opt_2 = self.unthrottle
+    if ____opt_2 ~= nil then
+        ____opt_2()
+    end
     local r = await_exit(t, self.p, t == self.p.owner)
     local rest = {self.partial}
     self.partial = ""
@@ -276,6 +321,10 @@ function Process.prototype.kill(self, signal)
     if not self.p.exited then
         self.p.obj:kill(signal or "sigterm")
     end
+    local ____opt_4 = self.unthrottle
+    if ____opt_4 ~= nil then
+        ____opt_4()
+    end
 end
 function Process.prototype.is_done(self)
     return self.p.exited
@@ -285,7 +334,7 @@ local ProcessProto = ____exports.Process.prototype
 --   proc.pid
 --   proc:write({data})    to stdin (a string or a list; never suspends)
 --   proc:close_stdin()
---   proc:lines()          iterator of stdout lines (buffered without limit)
+--   proc:lines()          iterator of stdout lines
 --   proc:wait()           `{ code, signal, stdout, stderr }`; `stdout` is
 --                         what `lines()` did not consume; raises a timeout
 --                         error when `opts.timeout` killed the process
@@ -293,6 +342,14 @@ local ProcessProto = ____exports.Process.prototype
 --   proc:is_done()        true once the process has exited
 -- {opts} as for |ts.system()|, but stdin is always a pipe, stdout goes to
 -- `lines()` and stderr is collected (`stdin`, `stdout`, `stderr` raise).
+-- Back-pressure (Neovim 0.11 and later): while 64 chunks of stdout wait
+-- unread, tsasync stops reading the pipe, so a process writing faster than
+-- `lines()` is consumed blocks in its writes instead of filling memory;
+-- reading resumes once half are consumed. `proc:wait()`, `proc:kill()` and
+-- the end of the task that started the process turn this off (the rest of
+-- the output is kept, so the process can run to its exit). Neovim 0.10
+-- closes the pipe at exit, discarding what was not read, so there stdout is
+-- always read at once and buffered without limit.
 -- The process is killed when the task that started it ends by
 -- cancellation or failure (at once when that task is cancelled in
 -- `proc:wait()`); a normal end of the task leaves it running.
@@ -345,6 +402,7 @@ function ____exports.process(cmd, opts)
         err_chunks = err_chunks,
         stdin_closed = false
     }, ProcessProto)
+    throttle(proc, o.stdout)
     local owner = current_task()
     if owner ~= nil then
         p.owner = owner
@@ -352,6 +410,10 @@ function ____exports.process(cmd, opts)
             owner,
             p,
             function(t)
+                local ____opt_8 = proc.unthrottle
+                if ____opt_8 ~= nil then
+                    ____opt_8()
+                end
                 if t:status() ~= "done" then
                     terminate(p)
                 end
@@ -360,4 +422,9 @@ function ____exports.process(cmd, opts)
     end
     return proc
 end
+STDOUT_HIGH_WATER = 64
+PIPE_SURVIVES_EXIT = (function()
+    local ok, has = pcall(function() return vim.fn.has("nvim-0.11") == 1 end)
+    return ok and has == true
+end)()
 return ____exports

@@ -121,6 +121,48 @@ describe("ts.process", function()
     assert.is_number(pid)
   end)
 
+  -- seq 1 1500000 writes ~10.8 MB: far more than 64 unread chunks (at most 4 MiB) plus the
+  -- pipe's kernel buffer, so with back-pressure the writer must block while nobody reads.
+  local BIG = { "seq", "1", "1500000" }
+
+  it("back-pressure: an unread stdout stops being read (the writer blocks); nothing is lost", function()
+    local survives = vim.fn.has("nvim-0.11") == 1
+    local before, exited_early, n, last, r = run(function()
+      local proc = ts.process(BIG)
+      assert.equal("1", proc:lines()())
+      ts.sleep(300) -- nobody reads: the pipe is paused at 64 chunks
+      local buffered = proc.out:len()
+      local exited = proc:is_done()
+      local count, tail = 1, nil
+      for line in proc:lines() do count, tail = count + 1, line end
+      return buffered, exited, count, tail, proc:wait()
+    end, 20000)
+    if survives then
+      assert.is_true(before <= 64, "buffered chunks: " .. before)
+      assert.is_false(exited_early)
+    else
+      -- Neovim 0.10 closes the pipe at exit: stdout is read at once, without limit
+      assert.is_true(before > 64, "buffered chunks: " .. before)
+    end
+    assert.equal(1500000, n)
+    assert.equal("1500000", last)
+    assert.equal(0, r.code)
+  end)
+
+  it("wait() and the end of the starting task lift back-pressure, so the process can exit", function()
+    local r = run(function()
+      local proc = ts.process(BIG)
+      ts.sleep(100)
+      return proc:wait()
+    end, 20000)
+    assert.equal(0, r.code)
+    assert.equal(10888896, #r.stdout) -- every byte of seq 1 1500000
+    local proc
+    run(function() proc = ts.process(BIG) end) -- returns at once: nobody reads
+    assert.is_true(vim.wait(20000, function() return proc:is_done() end, 10), "the process reached its exit")
+    assert.equal(10888896, #run(function() return proc:wait() end).stdout)
+  end)
+
   it("wait() returns the stdout that lines() did not consume", function()
     local r = run(function() return ts.process({ "printf", "x\ny" }):wait() end)
     assert.equal("x\ny", r.stdout)

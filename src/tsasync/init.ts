@@ -238,6 +238,10 @@ export type { Channel } from "./channel";
  *   (nvim/fs_spec.lua)
  * - A cancelled or timed-out process is gone (its pid no longer exists);
  *   one that ignores SIGTERM gets SIGKILL. (nvim/system_spec.lua)
+ * - On Neovim 0.11+, `ts.process` output nobody reads stays within 64
+ *   chunks (the writer blocks) and all of it arrives once read; waiting,
+ *   killing or ending the starting task lets the process run to its exit.
+ *   (nvim/system_spec.lua)
  * - Sockets close with the task that opened them. (nvim/net_spec.lua)
  * - `require("tsasync.compat.vim_async_polyfill")` behaves as Neovim 0.13's
  *   `vim.async` where a plugin can observe it (start order of children,

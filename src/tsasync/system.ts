@@ -210,6 +210,8 @@ export class Process {
   declare err_chunks: string[];
   /** @internal stdin was closed */
   declare stdin_closed: boolean;
+  /** @internal stops back-pressure on stdout for good (when set) */
+  declare unthrottle?: (this: void) => void;
 
   /** Writes `data` (a string or a list of lines) to the process's stdin. Never suspends. */
   write(this: Process, data: string | string[]): void {
@@ -243,6 +245,8 @@ export class Process {
    */
   wait(this: Process): SystemResult {
     const t = running_task("proc:wait");
+    // From here on everything the process writes is kept: it must be able to reach its exit.
+    this.unthrottle?.();
     const r = await_exit(t, this.p, t === this.p.owner);
     const rest: string[] = [this.partial];
     this.partial = "";
@@ -254,6 +258,7 @@ export class Process {
   kill(this: Process, signal?: string | number): void {
     if (signal !== undefined && type(signal) !== "string" && type(signal) !== "number") error(`proc:kill: signal must be a string or number, got ${type(signal)}`, 2);
     if (!this.p.exited) this.p.obj!.kill(signal ?? "sigterm");
+    this.unthrottle?.(); // its last output must drain for the exit to be seen
   }
 
   /** True once the process has exited. */
@@ -269,7 +274,7 @@ const ProcessProto = (Process as unknown as { prototype: object }).prototype;
  *   proc.pid
  *   proc:write({data})    to stdin (a string or a list; never suspends)
  *   proc:close_stdin()
- *   proc:lines()          iterator of stdout lines (buffered without limit)
+ *   proc:lines()          iterator of stdout lines
  *   proc:wait()           `{ code, signal, stdout, stderr }`; `stdout` is
  *                         what `lines()` did not consume; raises a timeout
  *                         error when `opts.timeout` killed the process
@@ -277,6 +282,14 @@ const ProcessProto = (Process as unknown as { prototype: object }).prototype;
  *   proc:is_done()        true once the process has exited
  * {opts} as for |ts.system()|, but stdin is always a pipe, stdout goes to
  * `lines()` and stderr is collected (`stdin`, `stdout`, `stderr` raise).
+ * Back-pressure (Neovim 0.11 and later): while 64 chunks of stdout wait
+ * unread, tsasync stops reading the pipe, so a process writing faster than
+ * `lines()` is consumed blocks in its writes instead of filling memory;
+ * reading resumes once half are consumed. `proc:wait()`, `proc:kill()` and
+ * the end of the task that started the process turn this off (the rest of
+ * the output is kept, so the process can run to its exit). Neovim 0.10
+ * closes the pipe at exit, discarding what was not read, so there stdout is
+ * always read at once and buffered without limit.
  * The process is killed when the task that started it ends by
  * cancellation or failure (at once when that task is cancelled in
  * `proc:wait()`); a normal end of the task leaves it running.
@@ -312,14 +325,73 @@ export function process(this: void, cmd: string[], opts?: SystemOptions): Proces
     { pid: p.obj!.pid, p, out, partial: "", err_chunks, stdin_closed: false },
     ProcessProto as LuaMetatable<object>,
   ) as unknown as Process;
+  throttle(proc, o.get("stdout") as (this: void, e: string | undefined, data: string | undefined) => void);
   const owner = current_task();
   if (owner !== undefined) {
     p.owner = owner;
     on_finish(owner, p, (t: Task) => {
+      proc.unthrottle?.();
       if (t.status() !== "done") terminate(p);
     });
   }
   return proc;
+}
+
+/** Chunks of stdout that may wait unread before `ts.process` stops reading the pipe. */
+const STDOUT_HIGH_WATER = 64;
+
+/**
+ * Neovim 0.11+ keeps a process's stdout pipe open until EOF (0.10 closes it at exit, dropping
+ * unread output, so pausing it there would lose data). Read once, on the main loop.
+ */
+const PIPE_SURVIVES_EXIT = (() => {
+  const [ok, has] = pcall(() => vim.fn.has("nvim-0.11") === 1);
+  return ok && has === true;
+})();
+
+interface PausablePipe {
+  read_stop(this: PausablePipe): unknown;
+  read_start(this: PausablePipe, cb: (this: void, e: string | undefined, data: string | undefined) => void): unknown;
+  is_closing(this: PausablePipe): boolean;
+  close(this: PausablePipe): void;
+}
+
+/**
+ * Back-pressure on the stdout of `proc`: the stream pauses the pipe (`read_stop`) at the high
+ * water mark and resumes it (`read_start` with `handler`, closing the pipe at EOF as
+ * vim.system's own handler does) when half is consumed. Uses vim.system's pipe, which is
+ * private (`obj._state.stdout`): when it is not there as expected, stdout stays unthrottled.
+ */
+function throttle(proc: Process, handler: (this: void, e: string | undefined, data: string | undefined) => void): void {
+  if (!PIPE_SURVIVES_EXIT) return;
+  const state = (proc.p.obj as unknown as { _state?: { stdout?: unknown } })._state;
+  const pipe = state?.stdout as PausablePipe | undefined;
+  if (type(pipe) !== "userdata") return;
+  const [ok, stop] = pcall(() => (pipe as unknown as Record<string, unknown>).read_stop);
+  if (!ok || type(stop) !== "function") return;
+  const on_read = (e: string | undefined, data: string | undefined): void => {
+    handler(e, data);
+    if (data === undefined && !pipe!.is_closing()) {
+      pipe!.read_stop();
+      pipe!.close();
+    }
+  };
+  const out = proc.out;
+  out.limit = STDOUT_HIGH_WATER;
+  out.pause_fn = () => {
+    if (!pipe!.is_closing()) pipe!.read_stop();
+  };
+  out.resume_fn = () => {
+    if (!pipe!.is_closing()) pipe!.read_start(on_read);
+  };
+  proc.unthrottle = () => {
+    proc.unthrottle = undefined;
+    out.limit = math.huge;
+    if (out.paused) {
+      out.paused = false;
+      out.resume_fn!();
+    }
+  };
 }
 
 /**

@@ -160,18 +160,19 @@ function ____exports.stream_push(s, v)
         )
         return
     end
-    local n = s.qt - s.qh + 1
-    if n >= s.limit then
-        if s.pause_fn ~= nil then
-            if not s.paused then
-                s.paused = true
-                s.pause_fn()
-            end
-        else
-            s.q[s.qh] = nil
-            s.qh = s.qh + 1
-            s.dropped = s.dropped + 1
+    if s.pause_fn ~= nil then
+        s.qt = s.qt + 1
+        s.q[s.qt] = v
+        if not s.paused and s.qt - s.qh + 1 >= s.limit then
+            s.paused = true
+            s.pause_fn()
         end
+        return
+    end
+    if s.qt - s.qh + 1 >= s.limit then
+        s.q[s.qh] = nil
+        s.qh = s.qh + 1
+        s.dropped = s.dropped + 1
     end
     s.qt = s.qt + 1
     s.q[s.qt] = v

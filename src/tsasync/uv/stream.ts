@@ -241,18 +241,20 @@ export function stream_push(s: UvStream, v: Packed): void {
     resume_with(w, s.take !== undefined ? s.take(v) : v);
     return;
   }
-  const n = s.qt - s.qh + 1;
-  if (n >= s.limit) {
-    if (s.pause_fn !== undefined) {
-      if (!s.paused) {
-        s.paused = true;
-        s.pause_fn();
-      }
-    } else {
-      s.q.delete(s.qh);
-      s.qh += 1;
-      s.dropped += 1;
+  if (s.pause_fn !== undefined) {
+    // A pausable source stops once `limit` values wait: at most `limit` are ever buffered.
+    s.qt += 1;
+    s.q.set(s.qt, v);
+    if (!s.paused && s.qt - s.qh + 1 >= s.limit) {
+      s.paused = true;
+      s.pause_fn();
     }
+    return;
+  }
+  if (s.qt - s.qh + 1 >= s.limit) {
+    s.q.delete(s.qh);
+    s.qh += 1;
+    s.dropped += 1;
   }
   s.qt += 1;
   s.q.set(s.qt, v);
