@@ -2,7 +2,7 @@ local ____lualib = require("tsasync.lualib_bundle")
 local __TS__Class = ____lualib.__TS__Class
 local __TS__ArraySplice = ____lualib.__TS__ArraySplice
 local ____exports = {}
-local store_results, start, check_slow, after_step, wrap_error, caller_site, complete, run_finalizers, remove_child, notify_waiter, call_observer, observer_failed, queue_unhandled, flush_unhandled, cancel_tree, cancel_children, interrupt, after_resume, after_pyield, check_pyield, check_own_coroutine, results_of, abort_await_task, protect_result, restore_pco, forward, forward_resume, n_started, n_done, n_unhandled, QUEUED, TaskProto, roots, wait_kinds, current, yielded, unhandled, unhandled_pending, C_BOUNDARY
+local store_results, start, check_slow, after_step, wrap_error, caller_site, complete, run_finalizers, remove_child, notify_waiter, call_observer, observer_failed, queue_unhandled, flush_unhandled, cancel_tree, cancel_children, interrupt, after_resume, after_pyield, check_pyield, check_own_coroutine, results_of, abort_await_task, protect_result, restore_pco, forward, forward_resume, n_started, n_done, n_unhandled, QUEUED, TaskProto, roots, wait_kinds, current, yielded, co_running, pcall_, unhandled, unhandled_pending, C_BOUNDARY, native_ypcall
 local ____errors = require("tsasync.errors")
 local CancelledMT = ____errors.CancelledMT
 local is_cancelled = ____errors.is_cancelled
@@ -596,8 +596,15 @@ function after_resume(t, ...)
     return ...
 end
 function after_pyield(t, abort, arg, ok, ...)
-    check_pyield(t, abort, arg, ok)
-    return after_resume(t, ...)
+    if not ok then
+        check_pyield(t, abort, arg, ok)
+    end
+    local e = t.wake_err
+    if e ~= nil then
+        t.wake_err = nil
+        error(e, 0)
+    end
+    return ...
 end
 function check_pyield(t, abort, arg, ok)
     if not ok then
@@ -623,16 +630,19 @@ function ____exports.suspend(t, abort, arg)
         abort(arg, t)
         error(t.cancel_err, 0)
     end
-    check_own_coroutine(t, abort, arg)
+    local co = co_running()
+    if co ~= t.state and co ~= t.pco then
+        check_own_coroutine(t, abort, arg)
+    end
     t.abort = abort
     t.x = arg
     yielded = true
-    if ____exports.NATIVE_YIELDING_PCALL then
+    if native_ypcall then
         return after_pyield(
             t,
             abort,
             arg,
-            ____exports.ppcall(coroutine.yield)
+            pcall_(coroutine.yield)
         )
     end
     return after_resume(
@@ -1025,65 +1035,71 @@ function ____exports.spawn(opts, fn, ...)
     )
 end
 yielded = false
+local settings_ = ____exports.settings
+co_running = coroutine.running
+pcall_ = ____exports.ppcall
 local function step(t, ...)
-    if ____exports.fin(t) ~= nil then
+    local co = t.state
+    if type(co) == "string" then
         return
     end
     current = t
     yielded = false
-    if ____exports.settings.debug then
+    if settings_.debug then
         local start = runtime.uv.hrtime()
         after_step(
             t,
-            ____exports.resume(t.state, ...)
+            ____exports.resume(co, ...)
         )
         check_slow(t, start)
     else
         after_step(
             t,
-            ____exports.resume(t.state, ...)
+            ____exports.resume(co, ...)
         )
     end
     current = nil
 end
 local function step0(t)
-    if ____exports.fin(t) ~= nil then
+    local co = t.state
+    if type(co) == "string" then
         return
     end
     current = t
     yielded = false
-    if ____exports.settings.debug then
+    if settings_.debug then
         local start = runtime.uv.hrtime()
         after_step(
             t,
-            ____exports.resume(t.state)
+            ____exports.resume(co)
         )
         check_slow(t, start)
     else
         after_step(
             t,
-            ____exports.resume(t.state)
+            ____exports.resume(co)
         )
     end
     current = nil
 end
 local function step1(t, a)
-    if ____exports.fin(t) ~= nil then
+    local co = t.state
+    if type(co) == "string" then
         return
     end
     current = t
     yielded = false
-    if ____exports.settings.debug then
+    if settings_.debug then
         local start = runtime.uv.hrtime()
         after_step(
             t,
-            ____exports.resume(t.state, a)
+            ____exports.resume(co, a)
         )
         check_slow(t, start)
     else
         after_step(
             t,
-            ____exports.resume(t.state, a)
+            ____exports.resume(co, a)
         )
     end
     current = nil
@@ -1189,4 +1205,5 @@ ____exports.NATIVE_YIELDING_PCALL = (function()
     local ok = coroutine.resume(co)
     return ok and coroutine.status(co) == "suspended"
 end)()
+native_ypcall = ____exports.NATIVE_YIELDING_PCALL
 return ____exports

@@ -537,45 +537,52 @@ function start(opts: (RunOptions & { shielded?: boolean }) | undefined, fn: unkn
 
 /** Set by every tsasync suspension right before it yields: tells a suspension from a return. */
 let yielded = false;
+// Module-local aliases: upvalues instead of table lookups on the stepping and suspending paths.
+const settings_ = settings;
+const co_running = coroutine.running;
+const pcall_ = ppcall;
 
 
 function step(this: void, t: Task, ...args: unknown[]): void {
-  if (fin(t) !== undefined) return;
+  const co = t.state;
+  if (type(co) === "string") return;
   current = t;
   yielded = false;
-  if (settings.debug) {
+  if (settings_.debug) {
     const start = runtime.uv.hrtime();
-    after_step(t, ...resume(t.state as LuaThread, ...args));
+    after_step(t, ...resume(co as LuaThread, ...args));
     check_slow(t, start);
   } else {
-    after_step(t, ...resume(t.state as LuaThread, ...args));
+    after_step(t, ...resume(co as LuaThread, ...args));
   }
   current = undefined;
 }
 function step0(this: void, t: Task): void {
-  if (fin(t) !== undefined) return;
+  const co = t.state;
+  if (type(co) === "string") return;
   current = t;
   yielded = false;
-  if (settings.debug) {
+  if (settings_.debug) {
     const start = runtime.uv.hrtime();
-    after_step(t, ...resume(t.state as LuaThread));
+    after_step(t, ...resume(co as LuaThread));
     check_slow(t, start);
   } else {
-    after_step(t, ...resume(t.state as LuaThread));
+    after_step(t, ...resume(co as LuaThread));
   }
   current = undefined;
 }
 
 function step1(this: void, t: Task, a: unknown): void {
-  if (fin(t) !== undefined) return;
+  const co = t.state;
+  if (type(co) === "string") return;
   current = t;
   yielded = false;
-  if (settings.debug) {
+  if (settings_.debug) {
     const start = runtime.uv.hrtime();
-    after_step(t, ...resume(t.state as LuaThread, a));
+    after_step(t, ...resume(co as LuaThread, a));
     check_slow(t, start);
   } else {
-    after_step(t, ...resume(t.state as LuaThread, a));
+    after_step(t, ...resume(co as LuaThread, a));
   }
   current = undefined;
 }
@@ -915,8 +922,13 @@ const C_BOUNDARY =
  * at the deepest point of every suspension grows every suspended task's stack.)
  */
 function after_pyield(t: Task, abort: AbortFn, arg: unknown, ok?: unknown, ...rest: unknown[]): LuaMultiReturn<unknown[]> {
-  check_pyield(t, abort, arg, ok);
-  return after_resume(t, ...rest);
+  if (!ok) check_pyield(t, abort, arg, ok);
+  const e = t.wake_err;
+  if (e !== undefined) {
+    t.wake_err = undefined;
+    error(e, 0);
+  }
+  return $multi(...rest);
 }
 
 /** The failure half of `after_pyield`, for suspensions that handle the wake-up themselves. */
@@ -955,11 +967,13 @@ export function suspend(t: Task, abort: AbortFn, arg: unknown): LuaMultiReturn<u
     abort(arg, t);
     error(t.cancel_err, 0);
   }
-  check_own_coroutine(t, abort, arg);
+  const co = co_running();
+  if (co !== t.state && co !== t.pco) check_own_coroutine(t, abort, arg);
   t.abort = abort;
   t.x = arg;
   yielded = true;
-  if (NATIVE_YIELDING_PCALL) return after_pyield(t, abort, arg, ...ppcall(coroutine.yield));
+  // coroutine.yield is looked up on each call (a spec counts suspensions by replacing it).
+  if (native_ypcall) return after_pyield(t, abort, arg, ...pcall_(coroutine.yield));
   return after_resume(t, ...coroutine.yield());
 }
 
@@ -1074,6 +1088,7 @@ export const NATIVE_YIELDING_PCALL: boolean = (() => {
   const [ok] = coroutine.resume(co);
   return ok && coroutine.status(co) === "suspended";
 })();
+const native_ypcall = NATIVE_YIELDING_PCALL;
 
 /**
  * `pcall` that may suspend inside: native where the Lua allows it; on PUC Lua 5.1 the
