@@ -170,20 +170,6 @@ function run_now(t: Resumable, ...args: unknown[]): void {
   draining = false;
 }
 
-function run_now0(t: Resumable): void {
-  draining = true;
-  step0_fn(t);
-  if (qhead <= qtail) drain();
-  draining = false;
-}
-
-function run_now1(t: Resumable, a: unknown): void {
-  draining = true;
-  step1_fn(t, a);
-  if (qhead <= qtail) drain();
-  draining = false;
-}
-
 /**
  * Starts a batch of wake-ups from plain code: they are queued and run by `end_batch` in order,
  * instead of each running (and draining) before the next is even woken. Returns false when the
@@ -284,18 +270,40 @@ export function wake(t: Resumable, ...args: unknown[]): void {
 
 /** `wake` with no values, without varargs (compiled by LuaJIT). */
 export function wake0(t: Resumable): void {
-  if (draining) enqueue(t, EMPTY);
-  else if (!in_fast_event()) run_now0(t);
-  else if (t.fast === true) run_now_fast(t);
-  else defer(t, EMPTY);
+  if (draining) {
+    enqueue(t, EMPTY);
+    return;
+  }
+  const fast = in_fast_event();
+  if (fast && t.fast !== true) {
+    defer(t, EMPTY);
+    return;
+  }
+  draining = true;
+  fast_drain = fast;
+  step0_fn(t);
+  if (qhead <= qtail) drain();
+  draining = false;
+  fast_drain = false;
 }
 
 /** `wake` with one value, without varargs. */
 export function wake1(t: Resumable, a: unknown): void {
-  if (draining) enqueue(t, pack1(a));
-  else if (!in_fast_event()) run_now1(t, a);
-  else if (t.fast === true) run_now_fast(t, a);
-  else defer(t, pack1(a));
+  if (draining) {
+    enqueue(t, pack1(a));
+    return;
+  }
+  const fast = in_fast_event();
+  if (fast && t.fast !== true) {
+    defer(t, pack1(a));
+    return;
+  }
+  draining = true;
+  fast_drain = fast;
+  step1_fn(t, a);
+  if (qhead <= qtail) drain();
+  draining = false;
+  fast_drain = false;
 }
 
 /** Packs one value. */
