@@ -668,71 +668,74 @@ export function site_of(t: Task): string {
 // ---- completion -----------------------------------------------------------------------------
 
 function complete(start: Task, start_ok: boolean, start_out: unknown): void {
-  let t: Task | undefined = start;
-  let ok = start_ok;
-  let out = start_out;
-  while (t !== undefined) {
-    const kid = t.failed_kid;
-    if (kid !== undefined) {
-      t.state = "failed";
-      // The task's own error (raised after the child failed) takes precedence; the child's
-      // failure is then reported on its own instead of being lost.
-      if (!ok && !is_cancelled(out)) release_failure(kid);
-      else out = kid.x;
-    } else if (!ok) {
-      t.state = t.cancel_err !== undefined && getmetatable(out) === CancelledMT ? "cancelled" : "failed";
-    } else if (t.cancel_err !== undefined) {
-      t.state = "cancelled";
-      out = t.cancel_err;
-    } else {
-      t.state = "done";
-    }
-    t.x = out;
-    n_done += 1;
-    // Only tasks that suspended are in roots; deleting a missing key would create it.
-    if (t.parent === undefined && roots.get(t) !== undefined) roots.delete(t);
-    if (t.finalizers !== undefined) run_finalizers(t);
-    if (t.kids !== undefined) t.kids = undefined;
-    const obs = t.obs;
-    if (obs !== undefined) {
-      t.obs = undefined;
-      for (const o of obs) {
-        if (o === false) continue;
-        if (is_task(o)) {
-          t.observed = true;
-          notify_waiter(o, t);
-        } else if (type(o) === "function") {
-          t.observed = true;
-          call_observer(o as (this: void, ok: boolean, ...values: unknown[]) => void, t);
-        } else {
-          (o as Watch).fn(o as Watch, t);
-        }
+  // No loop on the common path (one task, no parent completing with it): LuaJIT tried to compile
+  // a loop that ran once per call, aborted ("leaving loop in root trace"), and which traces formed
+  // around it then varied from run to run.
+  let p = complete_one(start, start_ok, start_out);
+  while (p !== undefined) p = complete_one(p, p.body_done === "ok", p.x);
+}
+
+// Completes `t`; returns its parent when the parent can now complete too.
+function complete_one(t: Task, ok: boolean, out: unknown): Task | undefined {
+  const kid = t.failed_kid;
+  if (kid !== undefined) {
+    t.state = "failed";
+    // The task's own error (raised after the child failed) takes precedence; the child's
+    // failure is then reported on its own instead of being lost.
+    if (!ok && !is_cancelled(out)) release_failure(kid);
+    else out = kid.x;
+  } else if (!ok) {
+    t.state = t.cancel_err !== undefined && getmetatable(out) === CancelledMT ? "cancelled" : "failed";
+  } else if (t.cancel_err !== undefined) {
+    t.state = "cancelled";
+    out = t.cancel_err;
+  } else {
+    t.state = "done";
+  }
+  t.x = out;
+  n_done += 1;
+  // Only tasks that suspended are in roots; deleting a missing key would create it.
+  if (t.parent === undefined && roots.get(t) !== undefined) roots.delete(t);
+  if (t.finalizers !== undefined) run_finalizers(t);
+  if (t.kids !== undefined) t.kids = undefined;
+  const obs = t.obs;
+  if (obs !== undefined) {
+    t.obs = undefined;
+    // One observer (a task awaiting this one) is the common case: no loop for it either.
+    if (obs.length === 1) notify_observer(t, obs[0]);
+    else for (const o of obs) notify_observer(t, o);
+  }
+  const p: Task | undefined = t.parent;
+  if (p !== undefined) {
+    t.parent = undefined;
+    if (fin(t) === "failed" && t.observed !== true) {
+      if (p.failed_kid === undefined && !(p.body_done === "err" && !is_cancelled(p.x))) {
+        t.observed = true;
+        p.failed_kid = t;
+        if (p.cancel_err === undefined) cancel_tree(p, new_cancelled(`child task "${t.name}" failed`));
+      } else {
+        // The parent already fails with another error (its own or an earlier child's):
+        // report this failure like a root's rather than lose it.
+        queue_unhandled(t);
       }
     }
-    const p: Task | undefined = t.parent;
-    let next: Task | undefined;
-    if (p !== undefined) {
-      t.parent = undefined;
-      if (fin(t) === "failed" && t.observed !== true) {
-        if (p.failed_kid === undefined && !(p.body_done === "err" && !is_cancelled(p.x))) {
-          t.observed = true;
-          p.failed_kid = t;
-          if (p.cancel_err === undefined) cancel_tree(p, new_cancelled(`child task "${t.name}" failed`));
-        } else {
-          // The parent already fails with another error (its own or an earlier child's):
-          // report this failure like a root's rather than lose it.
-          queue_unhandled(t);
-        }
-      }
-      if (remove_child(p, t)) {
-        next = p;
-        ok = p.body_done === "ok";
-        out = p.x;
-      }
-    } else if (fin(t) === "failed" && t.observed !== true) {
-      queue_unhandled(t);
-    }
-    t = next;
+    if (remove_child(p, t)) return p;
+  } else if (fin(t) === "failed" && t.observed !== true) {
+    queue_unhandled(t);
+  }
+  return undefined;
+}
+
+function notify_observer(t: Task, o: WaitList[number]): void {
+  if (o === false) return;
+  if (is_task(o)) {
+    t.observed = true;
+    notify_waiter(o, t);
+  } else if (type(o) === "function") {
+    t.observed = true;
+    call_observer(o as (this: void, ok: boolean, ...values: unknown[]) => void, t);
+  } else {
+    (o as Watch).fn(o as Watch, t);
   }
 }
 
