@@ -306,6 +306,50 @@ local function await_argc(argc, fn, ...)
         ...
     )
 end
+local function await_small(argc, fn, a1, a2, a3, a4)
+    if type(fn) ~= "function" then
+        validate("ts.await", argc, fn)
+    end
+    local t = running_task("ts.await")
+    check_cancel(t)
+    local s = t.slot or new_slot(t)
+    s.st = CALLING
+    if s.fast then
+        s.fast = false
+    end
+    local f = fn
+    local cb = s.cb
+    if argc == 2 then
+        f(a1, cb)
+    elseif argc == 4 then
+        f(a1, a2, a3, cb)
+    elseif argc == 3 then
+        f(a1, a2, cb)
+    elseif argc == 1 then
+        f(cb)
+    else
+        f(
+            a1,
+            a2,
+            a3,
+            a4,
+            cb
+        )
+    end
+    local st = s.st
+    if st == DONE_SYNC then
+        s.st = IDLE
+        return take(s)
+    end
+    if st ~= CALLING then
+        error(
+            "ts.await: internal error: callback slot in state " .. tostring(st),
+            0
+        )
+    end
+    s.st = SUSPENDED
+    return suspend(t, abort_slot, s)
+end
 --- Suspends the running task until `x` completes and returns its values:
 --   ts.await(task)            the task's results (raises its error)
 --   ts.await(future)          the future's values (raises its error)
@@ -326,7 +370,11 @@ end
 -- @help ts.await({x}, {...})
 function ____exports.await_(x, ...)
     if type(x) == "number" then
-        return await_argc(x, ...)
+        local argc = x
+        if argc <= 5 and argc >= 1 and argc % 1 == 0 and select("#", ...) <= argc then
+            return await_small(argc, ...)
+        end
+        return await_argc(argc, ...)
     end
     validate("ts.await", x, ...)
     return await_dispatch("ts.await", x, ...)

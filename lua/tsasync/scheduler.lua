@@ -114,6 +114,7 @@ end
 function ____exports.pack1(a)
     return {n = 1, [1] = a}
 end
+local in_fast_event = runtime.in_fast_event
 --- The packed form of "no values"; shared, never written.
 ____exports.EMPTY = {n = 0}
 --- Packs varargs keeping `nil` holes.
@@ -173,22 +174,6 @@ local function run_now(t, ...)
     end
     draining = false
 end
-local function run_now0(t)
-    draining = true
-    step0_fn(t)
-    if qhead <= qtail then
-        drain()
-    end
-    draining = false
-end
-local function run_now1(t, a)
-    draining = true
-    step1_fn(t, a)
-    if qhead <= qtail then
-        drain()
-    end
-    draining = false
-end
 --- Starts a batch of wake-ups from plain code: they are queued and run by `end_batch` in order,
 -- instead of each running (and draining) before the next is even woken. Returns false when the
 -- trampoline already runs (then there is nothing to end).
@@ -232,28 +217,44 @@ function ____exports.wake(t, ...)
             t,
             ____exports.pack(...)
         )
-    elseif not runtime.in_fast_event() then
-        run_now(t, ...)
-    elseif t.fast == true then
-        run_now_fast(t, ...)
-    else
+        return
+    end
+    local fast = in_fast_event()
+    if fast and t.fast ~= true then
         ____exports.defer(
             t,
             ____exports.pack(...)
         )
+        return
     end
+    draining = true
+    fast_drain = fast
+    step_fn(t, ...)
+    if qhead <= qtail then
+        drain()
+    end
+    draining = false
+    fast_drain = false
 end
 --- `wake` with no values, without varargs (compiled by LuaJIT).
 function ____exports.wake0(t)
     if draining then
         ____exports.enqueue(t, ____exports.EMPTY)
-    elseif not runtime.in_fast_event() then
-        run_now0(t)
-    elseif t.fast == true then
-        run_now_fast(t)
-    else
-        ____exports.defer(t, ____exports.EMPTY)
+        return
     end
+    local fast = in_fast_event()
+    if fast and t.fast ~= true then
+        ____exports.defer(t, ____exports.EMPTY)
+        return
+    end
+    draining = true
+    fast_drain = fast
+    step0_fn(t)
+    if qhead <= qtail then
+        drain()
+    end
+    draining = false
+    fast_drain = false
 end
 --- `wake` with one value, without varargs.
 function ____exports.wake1(t, a)
@@ -262,22 +263,30 @@ function ____exports.wake1(t, a)
             t,
             ____exports.pack1(a)
         )
-    elseif not runtime.in_fast_event() then
-        run_now1(t, a)
-    elseif t.fast == true then
-        run_now_fast(t, a)
-    else
+        return
+    end
+    local fast = in_fast_event()
+    if fast and t.fast ~= true then
         ____exports.defer(
             t,
             ____exports.pack1(a)
         )
+        return
     end
+    draining = true
+    fast_drain = fast
+    step1_fn(t, a)
+    if qhead <= qtail then
+        drain()
+    end
+    draining = false
+    fast_drain = false
 end
 --- Like `wake` but with already packed values (shared by several waiters).
 function ____exports.wake_packed(t, v)
     if draining then
         ____exports.enqueue(t, v)
-    elseif not runtime.in_fast_event() then
+    elseif not in_fast_event() then
         run_now(
             t,
             unpack(v, 1, v.n)
@@ -298,10 +307,15 @@ function ____exports.wake_fast(t, ...)
             t,
             ____exports.pack(...)
         )
-    elseif runtime.in_fast_event() then
-        run_now_fast(t, ...)
-    else
-        run_now(t, ...)
+        return
     end
+    draining = true
+    fast_drain = in_fast_event()
+    step_fn(t, ...)
+    if qhead <= qtail then
+        drain()
+    end
+    draining = false
+    fast_drain = false
 end
 return ____exports

@@ -2,7 +2,7 @@ local ____lualib = require("tsasync.lualib_bundle")
 local __TS__Class = ____lualib.__TS__Class
 local __TS__ArraySplice = ____lualib.__TS__ArraySplice
 local ____exports = {}
-local store_results, start, check_slow, after_step, wrap_error, caller_site, complete, run_finalizers, remove_child, notify_waiter, call_observer, observer_failed, queue_unhandled, flush_unhandled, cancel_tree, cancel_children, interrupt, after_resume, after_pyield, check_pyield, check_own_coroutine, results_of, abort_await_task, protect_result, restore_pco, forward, forward_resume, n_started, n_done, n_unhandled, QUEUED, TaskProto, roots, wait_kinds, current, yielded, unhandled, unhandled_pending, C_BOUNDARY
+local store_results, start, check_slow, after_step, wrap_error, caller_site, complete, complete_one, notify_observer, run_finalizers, remove_child, notify_waiter, call_observer, observer_failed, queue_unhandled, flush_unhandled, cancel_tree, cancel_children, interrupt, after_resume, after_pyield, check_pyield, check_own_coroutine, results_of, abort_await_task, protect_result, restore_pco, forward, forward_resume, n_started, n_done, n_unhandled, QUEUED, TaskProto, roots, wait_kinds, current, yielded, co_running, pcall_, unhandled, unhandled_pending, C_BOUNDARY, native_ypcall
 local ____errors = require("tsasync.errors")
 local CancelledMT = ____errors.CancelledMT
 local is_cancelled = ____errors.is_cancelled
@@ -326,92 +326,87 @@ function ____exports.site_of(t)
     return found
 end
 function complete(start, start_ok, start_out)
-    local t = start
-    local ok = start_ok
-    local out = start_out
-    while t ~= nil do
-        local kid = t.failed_kid
-        if kid ~= nil then
-            t.state = "failed"
-            if not ok and not is_cancelled(out) then
-                ____exports.release_failure(kid)
-            else
-                out = kid.x
-            end
-        elseif not ok then
-            t.state = t.cancel_err ~= nil and getmetatable(out) == CancelledMT and "cancelled" or "failed"
-        elseif t.cancel_err ~= nil then
-            t.state = "cancelled"
-            out = t.cancel_err
+    local p = complete_one(start, start_ok, start_out)
+    while p ~= nil do
+        p = complete_one(p, p.body_done == "ok", p.x)
+    end
+end
+function complete_one(t, ok, out)
+    local kid = t.failed_kid
+    if kid ~= nil then
+        t.state = "failed"
+        if not ok and not is_cancelled(out) then
+            ____exports.release_failure(kid)
         else
-            t.state = "done"
+            out = kid.x
         end
-        t.x = out
-        n_done = n_done + 1
-        if t.parent == nil and roots[t] ~= nil then
-            roots[t] = nil
-        end
-        if t.finalizers ~= nil then
-            run_finalizers(t)
-        end
-        if t.kids ~= nil then
-            t.kids = nil
-        end
-        local obs = t.obs
-        if obs ~= nil then
-            t.obs = nil
+    elseif not ok then
+        t.state = t.cancel_err ~= nil and getmetatable(out) == CancelledMT and "cancelled" or "failed"
+    elseif t.cancel_err ~= nil then
+        t.state = "cancelled"
+        out = t.cancel_err
+    else
+        t.state = "done"
+    end
+    t.x = out
+    n_done = n_done + 1
+    if t.parent == nil and roots[t] ~= nil then
+        roots[t] = nil
+    end
+    if t.finalizers ~= nil then
+        run_finalizers(t)
+    end
+    if t.kids ~= nil then
+        t.kids = nil
+    end
+    local obs = t.obs
+    if obs ~= nil then
+        t.obs = nil
+        if #obs == 1 then
+            notify_observer(t, obs[1])
+        else
             for ____, o in ipairs(obs) do
-                do
-                    local __continue146
-                    repeat
-                        if o == false then
-                            __continue146 = true
-                            break
-                        end
-                        if ____exports.is_task(o) then
-                            t.observed = true
-                            notify_waiter(o, t)
-                        elseif type(o) == "function" then
-                            t.observed = true
-                            call_observer(o, t)
-                        else
-                            o.fn(o, t)
-                        end
-                        __continue146 = true
-                    until true
-                    if not __continue146 then
-                        break
-                    end
-                end
+                notify_observer(t, o)
             end
         end
-        local p = t.parent
-        local next
-        if p ~= nil then
-            t.parent = nil
-            if ____exports.fin(t) == "failed" and t.observed ~= true then
-                if p.failed_kid == nil and not (p.body_done == "err" and not is_cancelled(p.x)) then
-                    t.observed = true
-                    p.failed_kid = t
-                    if p.cancel_err == nil then
-                        cancel_tree(
-                            p,
-                            new_cancelled(("child task \"" .. t.name) .. "\" failed")
-                        )
-                    end
-                else
-                    queue_unhandled(t)
+    end
+    local p = t.parent
+    if p ~= nil then
+        t.parent = nil
+        if ____exports.fin(t) == "failed" and t.observed ~= true then
+            if p.failed_kid == nil and not (p.body_done == "err" and not is_cancelled(p.x)) then
+                t.observed = true
+                p.failed_kid = t
+                if p.cancel_err == nil then
+                    cancel_tree(
+                        p,
+                        new_cancelled(("child task \"" .. t.name) .. "\" failed")
+                    )
                 end
+            else
+                queue_unhandled(t)
             end
-            if remove_child(p, t) then
-                next = p
-                ok = p.body_done == "ok"
-                out = p.x
-            end
-        elseif ____exports.fin(t) == "failed" and t.observed ~= true then
-            queue_unhandled(t)
         end
-        t = next
+        if remove_child(p, t) then
+            return p
+        end
+    elseif ____exports.fin(t) == "failed" and t.observed ~= true then
+        queue_unhandled(t)
+    end
+    return nil
+end
+function notify_observer(t, o)
+    if o == false then
+        return
+    end
+    if ____exports.is_task(o) then
+        t.observed = true
+        notify_waiter(o, t)
+    elseif type(o) == "function" then
+        t.observed = true
+        call_observer(o, t)
+    else
+        o.fn(o, t)
     end
 end
 function run_finalizers(t)
@@ -487,10 +482,10 @@ function flush_unhandled()
     local batch = __TS__ArraySplice(unhandled, 0, #unhandled)
     for ____, t in ipairs(batch) do
         do
-            local __continue179
+            local __continue183
             repeat
                 if t.observed == true then
-                    __continue179 = true
+                    __continue183 = true
                     break
                 end
                 t.observed = true
@@ -499,15 +494,15 @@ function flush_unhandled()
                 if handler ~= nil then
                     local ok, err = pcall(handler, t.x, t)
                     if ok then
-                        __continue179 = true
+                        __continue183 = true
                         break
                     end
                     ____exports.report("tsasync: on_unhandled handler failed: " .. tostring(err))
                 end
                 ____exports.report((("tsasync: unhandled error in task \"" .. t.name) .. "\": ") .. tostring(t.x))
-                __continue179 = true
+                __continue183 = true
             until true
-            if not __continue179 then
+            if not __continue183 then
                 break
             end
         end
@@ -596,8 +591,15 @@ function after_resume(t, ...)
     return ...
 end
 function after_pyield(t, abort, arg, ok, ...)
-    check_pyield(t, abort, arg, ok)
-    return after_resume(t, ...)
+    if not ok then
+        check_pyield(t, abort, arg, ok)
+    end
+    local e = t.wake_err
+    if e ~= nil then
+        t.wake_err = nil
+        error(e, 0)
+    end
+    return ...
 end
 function check_pyield(t, abort, arg, ok)
     if not ok then
@@ -623,16 +625,19 @@ function ____exports.suspend(t, abort, arg)
         abort(arg, t)
         error(t.cancel_err, 0)
     end
-    check_own_coroutine(t, abort, arg)
+    local co = co_running()
+    if co ~= t.state and co ~= t.pco then
+        check_own_coroutine(t, abort, arg)
+    end
     t.abort = abort
     t.x = arg
     yielded = true
-    if ____exports.NATIVE_YIELDING_PCALL then
+    if native_ypcall then
         return after_pyield(
             t,
             abort,
             arg,
-            ____exports.ppcall(coroutine.yield)
+            pcall_(coroutine.yield)
         )
     end
     return after_resume(
@@ -1031,65 +1036,71 @@ function ____exports.spawn(opts, fn, ...)
     )
 end
 yielded = false
+local settings_ = ____exports.settings
+co_running = coroutine.running
+pcall_ = ____exports.ppcall
 local function step(t, ...)
-    if ____exports.fin(t) ~= nil then
+    local co = t.state
+    if type(co) == "string" then
         return
     end
     current = t
     yielded = false
-    if ____exports.settings.debug then
+    if settings_.debug then
         local start = runtime.uv.hrtime()
         after_step(
             t,
-            ____exports.resume(t.state, ...)
+            ____exports.resume(co, ...)
         )
         check_slow(t, start)
     else
         after_step(
             t,
-            ____exports.resume(t.state, ...)
+            ____exports.resume(co, ...)
         )
     end
     current = nil
 end
 local function step0(t)
-    if ____exports.fin(t) ~= nil then
+    local co = t.state
+    if type(co) == "string" then
         return
     end
     current = t
     yielded = false
-    if ____exports.settings.debug then
+    if settings_.debug then
         local start = runtime.uv.hrtime()
         after_step(
             t,
-            ____exports.resume(t.state)
+            ____exports.resume(co)
         )
         check_slow(t, start)
     else
         after_step(
             t,
-            ____exports.resume(t.state)
+            ____exports.resume(co)
         )
     end
     current = nil
 end
 local function step1(t, a)
-    if ____exports.fin(t) ~= nil then
+    local co = t.state
+    if type(co) == "string" then
         return
     end
     current = t
     yielded = false
-    if ____exports.settings.debug then
+    if settings_.debug then
         local start = runtime.uv.hrtime()
         after_step(
             t,
-            ____exports.resume(t.state, a)
+            ____exports.resume(co, a)
         )
         check_slow(t, start)
     else
         after_step(
             t,
-            ____exports.resume(t.state, a)
+            ____exports.resume(co, a)
         )
     end
     current = nil
@@ -1195,4 +1206,5 @@ ____exports.NATIVE_YIELDING_PCALL = (function()
     local ok = coroutine.resume(co)
     return ok and coroutine.status(co) == "suspended"
 end)()
+native_ypcall = ____exports.NATIVE_YIELDING_PCALL
 return ____exports

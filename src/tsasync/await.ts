@@ -282,6 +282,32 @@ function await_argc(argc: number, fn?: unknown, ...args: unknown[]): LuaMultiRet
   return await_cb("ts.await", undefined, argc, fn as (this: void, ...a: unknown[]) => unknown, ...args);
 }
 
+// `await_cb` for `ts.await(argc, fn, ...)` with argc 1-5 and no more arguments than fit before the
+// callback: fixed parameters, no varargs, no `invoke` (the common form, e.g. every uv.fs_* await).
+function await_small(argc: number, fn?: unknown, a1?: unknown, a2?: unknown, a3?: unknown, a4?: unknown): LuaMultiReturn<unknown[]> {
+  if (type(fn) !== "function") validate("ts.await", argc, fn);
+  const t = running_task("ts.await");
+  check_cancel(t);
+  const s = (t.slot as Slot | undefined) ?? new_slot(t);
+  s.st = CALLING;
+  if (s.fast) s.fast = false;
+  const f = fn as (this: void, ...a: unknown[]) => unknown;
+  const cb = s.cb;
+  if (argc === 2) f(a1, cb);
+  else if (argc === 4) f(a1, a2, a3, cb);
+  else if (argc === 3) f(a1, a2, cb);
+  else if (argc === 1) f(cb);
+  else f(a1, a2, a3, a4, cb);
+  const st = s.st;
+  if (st === DONE_SYNC) {
+    s.st = IDLE;
+    return take(s);
+  }
+  if (st !== CALLING) error(`ts.await: internal error: callback slot in state ${st}`, 0);
+  s.st = SUSPENDED;
+  return suspend(t, abort_slot, s);
+}
+
 function await_rest(fname: string, argc: number, fn?: unknown, ...args: unknown[]): LuaMultiReturn<unknown[]> {
   return await_cb(fname, undefined, argc, fn as (this: void, ...a: unknown[]) => unknown, ...args);
 }
@@ -310,7 +336,11 @@ function await_rest(fname: string, argc: number, fn?: unknown, ...args: unknown[
  * @help ts.await({x}, {...})
  */
 export function await_(this: void, x: Awaitable, ...args: unknown[]): LuaMultiReturn<any[]> {
-  if (type(x) === "number") return await_argc(x as number, ...args);
+  if (type(x) === "number") {
+    const argc = x as number;
+    if (argc <= 5 && argc >= 1 && argc % 1 === 0 && select("#", ...args) <= argc) return await_small(argc, ...args);
+    return await_argc(argc, ...args);
+  }
   validate("ts.await", x, ...args);
   return await_dispatch("ts.await", x, ...args);
 }

@@ -15,6 +15,8 @@
  */
 import { UvTimer, runtime } from "./runtime";
 
+const in_fast_event = runtime.in_fast_event;
+
 /** Values of a wake-up, packed: `{ n = select("#", ...), ... }`. */
 export type Packed = LuaTable<number, unknown> & { n: number };
 
@@ -168,20 +170,6 @@ function run_now(t: Resumable, ...args: unknown[]): void {
   draining = false;
 }
 
-function run_now0(t: Resumable): void {
-  draining = true;
-  step0_fn(t);
-  if (qhead <= qtail) drain();
-  draining = false;
-}
-
-function run_now1(t: Resumable, a: unknown): void {
-  draining = true;
-  step1_fn(t, a);
-  if (qhead <= qtail) drain();
-  draining = false;
-}
-
 /**
  * Starts a batch of wake-ups from plain code: they are queued and run by `end_batch` in order,
  * instead of each running (and draining) before the next is even woken. Returns false when the
@@ -261,26 +249,61 @@ export function cancel_deferred(t: Resumable, index: number): void {
  * runs, batched to the main loop from a fast event (unless `t.fast`), otherwise at once.
  */
 export function wake(t: Resumable, ...args: unknown[]): void {
-  if (draining) enqueue(t, pack(...args));
-  else if (!runtime.in_fast_event()) run_now(t, ...args);
-  else if (t.fast === true) run_now_fast(t, ...args);
-  else defer(t, pack(...args));
+  if (draining) {
+    enqueue(t, pack(...args));
+    return;
+  }
+  // run_now / run_now_fast inlined: this is the path of every callback await woken by libuv,
+  // which runs interpreted (a vararg function called from C), so every call layer counts.
+  const fast = in_fast_event();
+  if (fast && t.fast !== true) {
+    defer(t, pack(...args));
+    return;
+  }
+  draining = true;
+  fast_drain = fast;
+  step_fn(t, ...args);
+  if (qhead <= qtail) drain();
+  draining = false;
+  fast_drain = false;
 }
 
 /** `wake` with no values, without varargs (compiled by LuaJIT). */
 export function wake0(t: Resumable): void {
-  if (draining) enqueue(t, EMPTY);
-  else if (!runtime.in_fast_event()) run_now0(t);
-  else if (t.fast === true) run_now_fast(t);
-  else defer(t, EMPTY);
+  if (draining) {
+    enqueue(t, EMPTY);
+    return;
+  }
+  const fast = in_fast_event();
+  if (fast && t.fast !== true) {
+    defer(t, EMPTY);
+    return;
+  }
+  draining = true;
+  fast_drain = fast;
+  step0_fn(t);
+  if (qhead <= qtail) drain();
+  draining = false;
+  fast_drain = false;
 }
 
 /** `wake` with one value, without varargs. */
 export function wake1(t: Resumable, a: unknown): void {
-  if (draining) enqueue(t, pack1(a));
-  else if (!runtime.in_fast_event()) run_now1(t, a);
-  else if (t.fast === true) run_now_fast(t, a);
-  else defer(t, pack1(a));
+  if (draining) {
+    enqueue(t, pack1(a));
+    return;
+  }
+  const fast = in_fast_event();
+  if (fast && t.fast !== true) {
+    defer(t, pack1(a));
+    return;
+  }
+  draining = true;
+  fast_drain = fast;
+  step1_fn(t, a);
+  if (qhead <= qtail) drain();
+  draining = false;
+  fast_drain = false;
 }
 
 /** Packs one value. */
@@ -291,14 +314,21 @@ export function pack1(a: unknown): Packed {
 /** Like `wake` but with already packed values (shared by several waiters). */
 export function wake_packed(t: Resumable, v: Packed): void {
   if (draining) enqueue(t, v);
-  else if (!runtime.in_fast_event()) run_now(t, ...unpack(v as unknown as unknown[], 1, v.n));
+  else if (!in_fast_event()) run_now(t, ...unpack(v as unknown as unknown[], 1, v.n));
   else if (t.fast === true) run_now_fast(t, ...unpack(v as unknown as unknown[], 1, v.n));
   else defer(t, v);
 }
 
 /** Like `wake` but resumes `t` even inside a fast event (for `{ fast = true }` operations). */
 export function wake_fast(t: Resumable, ...args: unknown[]): void {
-  if (draining) enqueue(t, pack(...args));
-  else if (runtime.in_fast_event()) run_now_fast(t, ...args);
-  else run_now(t, ...args);
+  if (draining) {
+    enqueue(t, pack(...args));
+    return;
+  }
+  draining = true;
+  fast_drain = in_fast_event();
+  step_fn(t, ...args);
+  if (qhead <= qtail) drain();
+  draining = false;
+  fast_drain = false;
 }

@@ -643,45 +643,52 @@ function start(opts: (RunOptions & { shielded?: boolean }) | undefined, fn: unkn
 
 /** Set by every tsasync suspension right before it yields: tells a suspension from a return. */
 let yielded = false;
+// Module-local aliases: upvalues instead of table lookups on the stepping and suspending paths.
+const settings_ = settings;
+const co_running = coroutine.running;
+const pcall_ = ppcall;
 
 
 function step(this: void, t: Task, ...args: unknown[]): void {
-  if (fin(t) !== undefined) return;
+  const co = t.state;
+  if (type(co) === "string") return;
   current = t;
   yielded = false;
-  if (settings.debug) {
+  if (settings_.debug) {
     const start = runtime.uv.hrtime();
-    after_step(t, ...resume(t.state as LuaThread, ...args));
+    after_step(t, ...resume(co as LuaThread, ...args));
     check_slow(t, start);
   } else {
-    after_step(t, ...resume(t.state as LuaThread, ...args));
+    after_step(t, ...resume(co as LuaThread, ...args));
   }
   current = undefined;
 }
 function step0(this: void, t: Task): void {
-  if (fin(t) !== undefined) return;
+  const co = t.state;
+  if (type(co) === "string") return;
   current = t;
   yielded = false;
-  if (settings.debug) {
+  if (settings_.debug) {
     const start = runtime.uv.hrtime();
-    after_step(t, ...resume(t.state as LuaThread));
+    after_step(t, ...resume(co as LuaThread));
     check_slow(t, start);
   } else {
-    after_step(t, ...resume(t.state as LuaThread));
+    after_step(t, ...resume(co as LuaThread));
   }
   current = undefined;
 }
 
 function step1(this: void, t: Task, a: unknown): void {
-  if (fin(t) !== undefined) return;
+  const co = t.state;
+  if (type(co) === "string") return;
   current = t;
   yielded = false;
-  if (settings.debug) {
+  if (settings_.debug) {
     const start = runtime.uv.hrtime();
-    after_step(t, ...resume(t.state as LuaThread, a));
+    after_step(t, ...resume(co as LuaThread, a));
     check_slow(t, start);
   } else {
-    after_step(t, ...resume(t.state as LuaThread, a));
+    after_step(t, ...resume(co as LuaThread, a));
   }
   current = undefined;
 }
@@ -767,71 +774,74 @@ export function site_of(t: Task): string {
 // ---- completion -----------------------------------------------------------------------------
 
 function complete(start: Task, start_ok: boolean, start_out: unknown): void {
-  let t: Task | undefined = start;
-  let ok = start_ok;
-  let out = start_out;
-  while (t !== undefined) {
-    const kid = t.failed_kid;
-    if (kid !== undefined) {
-      t.state = "failed";
-      // The task's own error (raised after the child failed) takes precedence; the child's
-      // failure is then reported on its own instead of being lost.
-      if (!ok && !is_cancelled(out)) release_failure(kid);
-      else out = kid.x;
-    } else if (!ok) {
-      t.state = t.cancel_err !== undefined && getmetatable(out) === CancelledMT ? "cancelled" : "failed";
-    } else if (t.cancel_err !== undefined) {
-      t.state = "cancelled";
-      out = t.cancel_err;
-    } else {
-      t.state = "done";
-    }
-    t.x = out;
-    n_done += 1;
-    // Only tasks that suspended are in roots; deleting a missing key would create it.
-    if (t.parent === undefined && roots.get(t) !== undefined) roots.delete(t);
-    if (t.finalizers !== undefined) run_finalizers(t);
-    if (t.kids !== undefined) t.kids = undefined;
-    const obs = t.obs;
-    if (obs !== undefined) {
-      t.obs = undefined;
-      for (const o of obs) {
-        if (o === false) continue;
-        if (is_task(o)) {
-          t.observed = true;
-          notify_waiter(o, t);
-        } else if (type(o) === "function") {
-          t.observed = true;
-          call_observer(o as (this: void, ok: boolean, ...values: unknown[]) => void, t);
-        } else {
-          (o as Watch).fn(o as Watch, t);
-        }
+  // No loop on the common path (one task, no parent completing with it): LuaJIT tried to compile
+  // a loop that ran once per call, aborted ("leaving loop in root trace"), and which traces formed
+  // around it then varied from run to run.
+  let p = complete_one(start, start_ok, start_out);
+  while (p !== undefined) p = complete_one(p, p.body_done === "ok", p.x);
+}
+
+// Completes `t`; returns its parent when the parent can now complete too.
+function complete_one(t: Task, ok: boolean, out: unknown): Task | undefined {
+  const kid = t.failed_kid;
+  if (kid !== undefined) {
+    t.state = "failed";
+    // The task's own error (raised after the child failed) takes precedence; the child's
+    // failure is then reported on its own instead of being lost.
+    if (!ok && !is_cancelled(out)) release_failure(kid);
+    else out = kid.x;
+  } else if (!ok) {
+    t.state = t.cancel_err !== undefined && getmetatable(out) === CancelledMT ? "cancelled" : "failed";
+  } else if (t.cancel_err !== undefined) {
+    t.state = "cancelled";
+    out = t.cancel_err;
+  } else {
+    t.state = "done";
+  }
+  t.x = out;
+  n_done += 1;
+  // Only tasks that suspended are in roots; deleting a missing key would create it.
+  if (t.parent === undefined && roots.get(t) !== undefined) roots.delete(t);
+  if (t.finalizers !== undefined) run_finalizers(t);
+  if (t.kids !== undefined) t.kids = undefined;
+  const obs = t.obs;
+  if (obs !== undefined) {
+    t.obs = undefined;
+    // One observer (a task awaiting this one) is the common case: no loop for it either.
+    if (obs.length === 1) notify_observer(t, obs[0]);
+    else for (const o of obs) notify_observer(t, o);
+  }
+  const p: Task | undefined = t.parent;
+  if (p !== undefined) {
+    t.parent = undefined;
+    if (fin(t) === "failed" && t.observed !== true) {
+      if (p.failed_kid === undefined && !(p.body_done === "err" && !is_cancelled(p.x))) {
+        t.observed = true;
+        p.failed_kid = t;
+        if (p.cancel_err === undefined) cancel_tree(p, new_cancelled(`child task "${t.name}" failed`));
+      } else {
+        // The parent already fails with another error (its own or an earlier child's):
+        // report this failure like a root's rather than lose it.
+        queue_unhandled(t);
       }
     }
-    const p: Task | undefined = t.parent;
-    let next: Task | undefined;
-    if (p !== undefined) {
-      t.parent = undefined;
-      if (fin(t) === "failed" && t.observed !== true) {
-        if (p.failed_kid === undefined && !(p.body_done === "err" && !is_cancelled(p.x))) {
-          t.observed = true;
-          p.failed_kid = t;
-          if (p.cancel_err === undefined) cancel_tree(p, new_cancelled(`child task "${t.name}" failed`));
-        } else {
-          // The parent already fails with another error (its own or an earlier child's):
-          // report this failure like a root's rather than lose it.
-          queue_unhandled(t);
-        }
-      }
-      if (remove_child(p, t)) {
-        next = p;
-        ok = p.body_done === "ok";
-        out = p.x;
-      }
-    } else if (fin(t) === "failed" && t.observed !== true) {
-      queue_unhandled(t);
-    }
-    t = next;
+    if (remove_child(p, t)) return p;
+  } else if (fin(t) === "failed" && t.observed !== true) {
+    queue_unhandled(t);
+  }
+  return undefined;
+}
+
+function notify_observer(t: Task, o: WaitList[number]): void {
+  if (o === false) return;
+  if (is_task(o)) {
+    t.observed = true;
+    notify_waiter(o, t);
+  } else if (type(o) === "function") {
+    t.observed = true;
+    call_observer(o as (this: void, ok: boolean, ...values: unknown[]) => void, t);
+  } else {
+    (o as Watch).fn(o as Watch, t);
   }
 }
 
@@ -1021,8 +1031,13 @@ const C_BOUNDARY =
  * at the deepest point of every suspension grows every suspended task's stack.)
  */
 function after_pyield(t: Task, abort: AbortFn, arg: unknown, ok?: unknown, ...rest: unknown[]): LuaMultiReturn<unknown[]> {
-  check_pyield(t, abort, arg, ok);
-  return after_resume(t, ...rest);
+  if (!ok) check_pyield(t, abort, arg, ok);
+  const e = t.wake_err;
+  if (e !== undefined) {
+    t.wake_err = undefined;
+    error(e, 0);
+  }
+  return $multi(...rest);
 }
 
 /** The failure half of `after_pyield`, for suspensions that handle the wake-up themselves. */
@@ -1061,11 +1076,13 @@ export function suspend(t: Task, abort: AbortFn, arg: unknown): LuaMultiReturn<u
     abort(arg, t);
     error(t.cancel_err, 0);
   }
-  check_own_coroutine(t, abort, arg);
+  const co = co_running();
+  if (co !== t.state && co !== t.pco) check_own_coroutine(t, abort, arg);
   t.abort = abort;
   t.x = arg;
   yielded = true;
-  if (NATIVE_YIELDING_PCALL) return after_pyield(t, abort, arg, ...ppcall(coroutine.yield));
+  // coroutine.yield is looked up on each call (a spec counts suspensions by replacing it).
+  if (native_ypcall) return after_pyield(t, abort, arg, ...pcall_(coroutine.yield));
   return after_resume(t, ...coroutine.yield());
 }
 
@@ -1180,6 +1197,7 @@ export const NATIVE_YIELDING_PCALL: boolean = (() => {
   const [ok] = coroutine.resume(co);
   return ok && coroutine.status(co) === "suspended";
 })();
+const native_ypcall = NATIVE_YIELDING_PCALL;
 
 /**
  * `pcall` that may suspend inside: native where the Lua allows it; on PUC Lua 5.1 the
