@@ -20,8 +20,10 @@ export declare class Conn {
     tcp: Tcp;
     /** @internal incoming chunks */
     rs: UvStream<[string]>;
-    /** @internal unfinished line of lines() */
+    /** @internal received text that lines() has not returned yet, from index `pos` on */
     partial: string;
+    /** @internal */
+    pos?: number;
     /** @internal */
     closed: boolean;
     /** @internal task whose failure closes the connection */

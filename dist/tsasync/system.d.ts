@@ -54,8 +54,10 @@ export declare class Process {
     p: Proc;
     /** @internal stdout chunks */
     out: UvStream<[string]>;
-    /** @internal partial stdout line */
+    /** @internal stdout received and not returned by lines() yet, from index `pos` on */
     partial: string;
+    /** @internal */
+    pos?: number;
     /** @internal stderr chunks */
     err_chunks: string[];
     /** @internal stdin was closed */

@@ -14,6 +14,7 @@ local new_uv_error = ____error.new_uv_error
 local ____stream = require("tsasync.uv.stream")
 local disown = ____stream.disown
 local next_line = ____stream.next_line
+local unread = ____stream.unread
 local ____track = require("tsasync.uv.track")
 local track_close = ____track.track_close
 local track_open = ____track.track_open
@@ -40,10 +41,9 @@ function Conn.prototype.write(self, data)
 end
 function Conn.prototype.read(self)
     running_task("conn:read")
-    if self.partial ~= "" then
-        local p = self.partial
-        self.partial = ""
-        return p
+    local rest = unread(self)
+    if rest ~= "" then
+        return rest
     end
     local chunk = self.rs:recv()
     return chunk

@@ -27,6 +27,7 @@ local next_line = ____stream.next_line
 local stream_fail = ____stream.stream_fail
 local stream_finish = ____stream.stream_finish
 local stream_push = ____stream.stream_push
+local unread = ____stream.unread
 local ____track = require("tsasync.uv.track")
 local terminate = ____track.terminate
 local track_close = ____track.track_close
@@ -299,8 +300,7 @@ function Process.prototype.wait(self)
         ____opt_2()
     end
     local r = await_exit(t, self.p, t == self.p.owner)
-    local rest = {self.partial}
-    self.partial = ""
+    local rest = {unread(self)}
     while self.out:len() > 0 do
         rest[#rest + 1] = self.out:take_next()[1]
     end

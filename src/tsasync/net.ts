@@ -8,7 +8,7 @@
 import { runtime } from "./runtime";
 import { Task, current_task, on_finish, off_finish, running_task, spawn } from "./task";
 import { new_uv_error } from "./uv/error";
-import { UvStream, disown, next_line } from "./uv/stream";
+import { UvStream, disown, next_line, unread } from "./uv/stream";
 import { track_close, track_open } from "./uv/track";
 import { uv } from "./uv/wrap";
 
@@ -28,8 +28,10 @@ export class Conn {
   declare tcp: Tcp;
   /** @internal incoming chunks */
   declare rs: UvStream<[string]>;
-  /** @internal unfinished line of lines() */
+  /** @internal received text that lines() has not returned yet, from index `pos` on */
   declare partial: string;
+  /** @internal */
+  declare pos?: number;
   /** @internal */
   declare closed: boolean;
   /** @internal task whose failure closes the connection */
@@ -51,11 +53,8 @@ export class Conn {
    */
   read(this: Conn): string | undefined {
     running_task("conn:read");
-    if (this.partial !== "") {
-      const p = this.partial;
-      this.partial = "";
-      return p;
-    }
+    const rest = unread(this);
+    if (rest !== "") return rest;
     const [chunk] = this.rs.recv();
     return chunk;
   }

@@ -22,7 +22,7 @@ import {
   register_wait_kind,
 } from "./task";
 import { new_uv_error } from "./uv/error";
-import { UvStream, disown, new_stream, next_line, stream_fail, stream_finish, stream_push } from "./uv/stream";
+import { UvStream, disown, new_stream, next_line, stream_fail, stream_finish, stream_push, unread } from "./uv/stream";
 import { terminate, track_close, track_open } from "./uv/track";
 
 /** What `ts.system` and `proc:wait()` return. */
@@ -204,8 +204,10 @@ export class Process {
   declare p: Proc;
   /** @internal stdout chunks */
   declare out: UvStream<[string]>;
-  /** @internal partial stdout line */
+  /** @internal stdout received and not returned by lines() yet, from index `pos` on */
   declare partial: string;
+  /** @internal */
+  declare pos?: number;
   /** @internal stderr chunks */
   declare err_chunks: string[];
   /** @internal stdin was closed */
@@ -248,8 +250,7 @@ export class Process {
     // From here on everything the process writes is kept: it must be able to reach its exit.
     this.unthrottle?.();
     const r = await_exit(t, this.p, t === this.p.owner);
-    const rest: string[] = [this.partial];
-    this.partial = "";
+    const rest: string[] = [unread(this)];
     while (this.out.len() > 0) rest.push(this.out.take_next().get(1) as string);
     return { code: r.code, signal: r.signal, stdout: table.concat(rest), stderr: table.concat(this.err_chunks) };
   }

@@ -126,14 +126,21 @@ export declare function stream_push(s: UvStream, v: Packed): void;
 export declare function stream_fail(s: UvStream, err: unknown): void;
 /** Ends the stream normally (EOF): `recv` returns nil after the buffered values. */
 export declare function stream_finish(s: UvStream): void;
-/** Something that reads lines from a chunk stream and keeps the unfinished line. */
+/**
+ * Something that reads lines from a chunk stream: `partial` holds received text not returned
+ * yet, from index `pos` on (1 when absent). Lines are cut at `pos` instead of re-slicing
+ * `partial` for each one: a 64 KiB chunk of short lines costs linear, not quadratic, time.
+ */
 export interface LineReader {
     partial: string;
+    pos?: number;
 }
 /**
  * The next line (without its newline) from chunk stream `s`, keeping the rest in
  * `r.partial`; a last line without a newline is returned at EOF; nil after that.
  */
 export declare function next_line(r: LineReader, s: UvStream<[string]>): string | undefined;
+/** The text `r` received and has not returned as a line; `r` keeps nothing after this. */
+export declare function unread(r: LineReader): string;
 /** Takes the stream away from the task that created it (its end no longer closes the stream). */
 export declare function disown(s: UvStream): void;

@@ -44,6 +44,14 @@ function end_stream(s)
         end
     end
 end
+--- The text `r` received and has not returned as a line; `r` keeps nothing after this.
+function ____exports.unread(r)
+    local pos = r.pos or 1
+    local rest = pos > 1 and string.sub(r.partial, pos) or r.partial
+    r.partial = ""
+    r.pos = 1
+    return rest
+end
 --- A stream of values from a repeating callback.
 -- 
 -- @typeParam T the values of one event, as a tuple (`[string]` for `read_start`'s chunks).
@@ -197,22 +205,24 @@ end
 function ____exports.next_line(r, s)
     do
         while true do
-            local i = string.find(r.partial, "\n", 1, true)
+            local pos = r.pos or 1
+            local i = string.find(r.partial, "\n", pos, true)
             if i ~= nil then
-                local line = string.sub(r.partial, 1, i - 1)
-                r.partial = string.sub(r.partial, i + 1)
-                return line
+                r.pos = i + 1
+                return string.sub(r.partial, pos, i - 1)
             end
             local chunk = s:recv()
+            local rest = ____exports.unread(r)
             if chunk == nil then
-                if r.partial == "" then
-                    return nil
+                local ____temp_0
+                if rest == "" then
+                    ____temp_0 = nil
+                else
+                    ____temp_0 = rest
                 end
-                local line = r.partial
-                r.partial = ""
-                return line
+                return ____temp_0
             end
-            r.partial = r.partial .. chunk
+            r.partial = rest .. chunk
         end
     end
 end
