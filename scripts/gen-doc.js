@@ -3,7 +3,6 @@
 // `make build` runs it too and `make check` fails when the committed file differs).
 //
 // Usage: node scripts/gen-doc.js [out]        (default out: doc/tsasync.txt)
-//        node scripts/gen-doc.js --list-tags  (print every tag, one per line)
 //        node scripts/gen-doc.js --partial OUT (leave out sections that have no marker yet)
 //
 // What the doc comments hold (the conventions of Neovim's own help, written in the comments):
@@ -150,8 +149,8 @@ function docComments(text, file) {
       let l = raw;
       if (i === 0) l = l.replace(/^\s*/, "");
       else {
-        const mm = /^\s*\*( ?)(.*)$/.exec(l);
-        l = mm ? mm[2] : l.trim() === "" ? "" : fail(`${file}:${line + i}`, "doc comment line without a leading '*'");
+        const mm = /^\s*\* ?(.*)$/.exec(l);
+        l = mm ? mm[1] : l.trim() === "" ? "" : fail(`${file}:${line + i}`, "doc comment line without a leading '*'");
       }
       lines.push(l.replace(/\s+$/, ""));
     });
@@ -165,7 +164,8 @@ function docComments(text, file) {
 /**
  * Splits a comment into its text and its tags ({ tag, value, where }). Text comes first; after
  * the first tag line only tag lines, blank lines and continuations of `@param` / `@returns`
- * follow. A `@section` marker is the exception: its text follows its first line.
+ * follow. A `@section` marker is the exception: its text follows its first line, and it
+ * takes no other tag.
  */
 function splitTags(c, file) {
   const text = [];
@@ -175,7 +175,7 @@ function splitTags(c, file) {
     const where = `${file}:${c.line + i}`;
     const m = /^@(\w+)\s*(.*)$/.exec(l);
     if (marker && i > 0) {
-      if (m && !/^@(example)\b/.test(l)) fail(where, "a @section marker takes no other tags");
+      if (m) fail(where, "a @section marker takes no other tags");
       text.push(l);
     } else if (m) tags.push({ tag: m[1], value: m[2], where });
     else if (!tags.length) text.push(l);
@@ -185,7 +185,7 @@ function splitTags(c, file) {
   });
   while (text.length && text[text.length - 1] === "") text.pop();
   while (text.length && text[0] === "") text.shift();
-  return { text, tags };
+  return { text, tags, marker };
 }
 
 /** Help lines for comment text: code fences converted, indented by `indent`. */
@@ -238,8 +238,10 @@ function derivedTag(heading) {
   return null;
 }
 
-function renderEntry(c, text, tags, where) {
+/** The help lines of an entry: its headings with their tags, text, parameters, returns. */
+function renderEntry(text, tags, where) {
   const headings = tags.filter((t) => t.tag === "help").map((t) => t.value);
+  const derive = !tags.some((t) => t.tag === "notag");
   const extra = tags.filter((t) => t.tag === "tag").flatMap((t) => t.value.split(/\s+/).filter(Boolean));
   const out = [];
   const seen = new Set();
@@ -247,7 +249,7 @@ function renderEntry(c, text, tags, where) {
     if (h === "") fail(where, "empty @help heading");
     const tagsHere = [];
     if (i === 0) tagsHere.push(...extra);
-    const d = tags.some((t) => t.tag === "notag") ? null : derivedTag(h);
+    const d = derive ? derivedTag(h) : null;
     if (d && !seen.has(d)) tagsHere.push(d);
     tagsHere.forEach((t) => seen.add(t));
     out.push(...withTags(h, tagsHere));
@@ -267,7 +269,7 @@ function renderEntry(c, text, tags, where) {
     out.push("", "    Return: ~");
     for (const r of ret) out.push(...wrapItem("      ", r.value, r.where));
   }
-  return { lines: out, tags: [...seen] };
+  return out;
 }
 
 /** A list item: `first` then `text` wrapped at WIDTH with a hanging indent. */
@@ -286,9 +288,11 @@ function wrapItem(first, text, where) {
   return out;
 }
 
-/** Reads every source file and returns, per section id, its blocks in order. */
+/**
+ * Reads every source file and returns, per section id, a map from each of its files to the
+ * help lines of that file's items (section text or entry) in order.
+ */
 function collect() {
-  const byId = new Map(SECTIONS.map((s) => [s.id, s]));
   const blocks = new Map(SECTIONS.map((s) => [s.id, new Map(s.files.map((f) => [f, []]))]));
   const markers = new Set();
   for (const file of sourceFiles()) {
@@ -297,16 +301,15 @@ function collect() {
     let firstAt = 0;
     for (const c of docComments(text, file)) {
       const where = `src/tsasync/${file}:${c.line}`;
-      const { text: body, tags } = splitTags(c, `src/tsasync/${file}`);
-      const marker = c.lines.length && /^@section\b/.test(c.lines[0]);
+      const { text: body, tags, marker } = splitTags(c, `src/tsasync/${file}`);
       if (marker) {
         const id = tags[0].value.trim();
-        if (!byId.has(id)) fail(where, `@section ${id}: no such section in scripts/gen-doc.js SECTIONS`);
+        if (!blocks.has(id)) fail(where, `@section ${id}: no such section in scripts/gen-doc.js SECTIONS`);
         if (!blocks.get(id).has(file)) fail(where, `@section ${id}: ${file} is not among that section's files in SECTIONS`);
         section = id;
         const list = blocks.get(id).get(file);
         markers.add(`${id}\t${file}`);
-        if (body.length) list.push({ kind: "prose", lines: renderText(body, 0, where), where });
+        if (body.length) list.push(renderText(body, 0, where));
         firstAt = list.length; // where `@first` entries of this run go
         continue;
       }
@@ -316,10 +319,10 @@ function collect() {
         continue;
       }
       if (!section) fail(where, "@help entry before any @section marker in this file");
-      const e = renderEntry(c, body, tags, where);
-      const item = { kind: "entry", lines: e.lines, tags: e.tags, where };
-      if (tags.some((t) => t.tag === "first")) blocks.get(section).get(file).splice(firstAt++, 0, item);
-      else blocks.get(section).get(file).push(item);
+      const item = renderEntry(body, tags, where);
+      const list = blocks.get(section).get(file);
+      if (tags.some((t) => t.tag === "first")) list.splice(firstAt++, 0, item);
+      else list.push(item);
     }
   }
   for (const s of SECTIONS) {
@@ -374,7 +377,7 @@ function generate() {
     out.push(rule, ...withTags(`${i + 1}. ${upper(s.title)}`, [s.id]), "");
     const items = [...blocks.get(s.id).values()].flat();
     if (!items.length) fail("scripts/gen-doc.js SECTIONS", `section ${s.id} has no text and no entries`);
-    for (const it of items) out.push(...it.lines, "");
+    for (const lines of items) out.push(...lines, "");
   });
   out.push(" vim:tw=78:ts=8:ft=help:norl:");
   const { defined, linked } = scanTags(out);
@@ -382,14 +385,14 @@ function generate() {
   // tsasync's names that no tag defines are typos.
   const bad = [...linked].filter((t) => !PARTIAL && !defined.has(t) && /^(ts\.|tsasync|Task|Future|Sender|Receiver)/.test(t));
   if (bad.length) fail("doc/tsasync.txt", `links to tags that do not exist: ${bad.sort().join(" ")}`);
-  return { text: out.join("\n") + "\n", tags: defined };
+  return out.join("\n") + "\n";
 }
 
 function main() {
   const args = process.argv.slice(2).filter((a) => a !== "--partial");
-  let r;
+  let text;
   try {
-    r = generate();
+    text = generate();
   } catch (e) {
     if (e instanceof DocError) {
       console.error(`gen-doc: ${e.message}`);
@@ -397,13 +400,9 @@ function main() {
     }
     throw e;
   }
-  if (args[0] === "--list-tags") {
-    for (const t of [...r.tags.keys()].sort()) console.log(t);
-    return;
-  }
   const outFile = path.resolve(root, args[0] || "doc/tsasync.txt");
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
-  fs.writeFileSync(outFile, r.text);
+  fs.writeFileSync(outFile, text);
 }
 
 main();

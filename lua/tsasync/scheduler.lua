@@ -165,15 +165,6 @@ SLICE_NS = 10000000
 pt = {}
 pv = {}
 pn = 0
---- Resumes `t` now and then drains the queue; only when nothing else is running.
-local function run_now(t, ...)
-    draining = true
-    step_fn(t, ...)
-    if qhead <= qtail then
-        drain()
-    end
-    draining = false
-end
 --- Starts a batch of wake-ups from plain code: they are queued and run by `end_batch` in order,
 -- instead of each running (and draining) before the next is even woken. Returns false when the
 -- trampoline already runs (then there is nothing to end).
@@ -182,7 +173,7 @@ function ____exports.begin_batch()
         return false
     end
     draining = true
-    fast_drain = runtime.in_fast_event()
+    fast_drain = in_fast_event()
     return true
 end
 --- Runs the batch started by `begin_batch` (when it returned true).
@@ -192,12 +183,6 @@ function ____exports.end_batch()
     end
     fast_drain = false
     draining = false
-end
---- `run_now` inside a fast event: tasks it wakes that are not `fast` are batched to the main loop.
-local function run_now_fast(t, ...)
-    fast_drain = true
-    run_now(t, ...)
-    fast_drain = false
 end
 dt = {}
 dv = {}
@@ -286,19 +271,24 @@ end
 function ____exports.wake_packed(t, v)
     if draining then
         ____exports.enqueue(t, v)
-    elseif not in_fast_event() then
-        run_now(
-            t,
-            unpack(v, 1, v.n)
-        )
-    elseif t.fast == true then
-        run_now_fast(
-            t,
-            unpack(v, 1, v.n)
-        )
-    else
-        ____exports.defer(t, v)
+        return
     end
+    local fast = in_fast_event()
+    if fast and t.fast ~= true then
+        ____exports.defer(t, v)
+        return
+    end
+    draining = true
+    fast_drain = fast
+    step_fn(
+        t,
+        unpack(v, 1, v.n)
+    )
+    if qhead <= qtail then
+        drain()
+    end
+    draining = false
+    fast_drain = false
 end
 --- Like `wake` but resumes `t` even inside a fast event (for `{ fast = true }` operations).
 function ____exports.wake_fast(t, ...)

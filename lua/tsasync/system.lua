@@ -1,7 +1,7 @@
 local ____lualib = require("tsasync.lualib_bundle")
 local __TS__Class = ____lualib.__TS__Class
 local ____exports = {}
-local on_exit, throttle, STDOUT_HIGH_WATER, PIPE_SURVIVES_EXIT
+local on_exit, pipe_survives, throttle, STDOUT_HIGH_WATER, pipe_survives_exit
 local ____errors = require("tsasync.errors")
 local new_timeout = ____errors.new_timeout
 local ____scheduler = require("tsasync.scheduler")
@@ -53,8 +53,18 @@ function on_exit(p, r)
         end
     end
 end
+function pipe_survives()
+    if pipe_survives_exit == nil then
+        local ok, has = pcall(function() return vim.fn.has("nvim-0.11") == 1 end)
+        if not ok then
+            return false
+        end
+        pipe_survives_exit = has == true
+    end
+    return pipe_survives_exit
+end
 function throttle(proc, handler)
-    if not PIPE_SURVIVES_EXIT then
+    if not pipe_survives() then
         return
     end
     local state = proc.p.obj._state
@@ -423,8 +433,4 @@ function ____exports.process(cmd, opts)
     return proc
 end
 STDOUT_HIGH_WATER = 64
-PIPE_SURVIVES_EXIT = (function()
-    local ok, has = pcall(function() return vim.fn.has("nvim-0.11") == 1 end)
-    return ok and has == true
-end)()
 return ____exports

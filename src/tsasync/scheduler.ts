@@ -162,14 +162,6 @@ function drain(this: void): void {
   qtail = 0;
 }
 
-/** Resumes `t` now and then drains the queue; only when nothing else is running. */
-function run_now(t: Resumable, ...args: unknown[]): void {
-  draining = true;
-  step_fn(t, ...args);
-  if (qhead <= qtail) drain();
-  draining = false;
-}
-
 /**
  * Starts a batch of wake-ups from plain code: they are queued and run by `end_batch` in order,
  * instead of each running (and draining) before the next is even woken. Returns false when the
@@ -178,7 +170,7 @@ function run_now(t: Resumable, ...args: unknown[]): void {
 export function begin_batch(): boolean {
   if (draining) return false;
   draining = true;
-  fast_drain = runtime.in_fast_event();
+  fast_drain = in_fast_event();
   return true;
 }
 
@@ -187,13 +179,6 @@ export function end_batch(): void {
   if (qhead <= qtail) drain();
   fast_drain = false;
   draining = false;
-}
-
-/** `run_now` inside a fast event: tasks it wakes that are not `fast` are batched to the main loop. */
-function run_now_fast(t: Resumable, ...args: unknown[]): void {
-  fast_drain = true;
-  run_now(t, ...args);
-  fast_drain = false;
 }
 
 // ---- fast-event batch -------------------------------------------------------------------
@@ -253,8 +238,10 @@ export function wake(t: Resumable, ...args: unknown[]): void {
     enqueue(t, pack(...args));
     return;
   }
-  // run_now / run_now_fast inlined: this is the path of every callback await woken by libuv,
-  // which runs interpreted (a vararg function called from C), so every call layer counts.
+  // Resumes `t` here and drains the queue (the same shape in wake0/wake1/wake_packed/wake_fast):
+  // this is the path of every callback await woken by libuv, which runs interpreted (a vararg
+  // function called from C), so a helper's call layer would count. A drain inside a fast event
+  // only steps `fast` tasks; the others are batched to the main loop.
   const fast = in_fast_event();
   if (fast && t.fast !== true) {
     defer(t, pack(...args));
@@ -313,10 +300,21 @@ export function pack1(a: unknown): Packed {
 
 /** Like `wake` but with already packed values (shared by several waiters). */
 export function wake_packed(t: Resumable, v: Packed): void {
-  if (draining) enqueue(t, v);
-  else if (!in_fast_event()) run_now(t, ...unpack(v as unknown as unknown[], 1, v.n));
-  else if (t.fast === true) run_now_fast(t, ...unpack(v as unknown as unknown[], 1, v.n));
-  else defer(t, v);
+  if (draining) {
+    enqueue(t, v);
+    return;
+  }
+  const fast = in_fast_event();
+  if (fast && t.fast !== true) {
+    defer(t, v);
+    return;
+  }
+  draining = true;
+  fast_drain = fast;
+  step_fn(t, ...unpack(v as unknown as unknown[], 1, v.n));
+  if (qhead <= qtail) drain();
+  draining = false;
+  fast_drain = false;
 }
 
 /** Like `wake` but resumes `t` even inside a fast event (for `{ fast = true }` operations). */

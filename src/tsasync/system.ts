@@ -343,12 +343,18 @@ const STDOUT_HIGH_WATER = 64;
 
 /**
  * Neovim 0.11+ keeps a process's stdout pipe open until EOF (0.10 closes it at exit, dropping
- * unread output, so pausing it there would lose data). Read once, on the main loop.
+ * unread output, so pausing it there would lose data). Asked once, outside fast events
+ * (`vim.fn` raises there: such a call gets no back-pressure and a later one asks again).
  */
-const PIPE_SURVIVES_EXIT = (() => {
-  const [ok, has] = pcall(() => vim.fn.has("nvim-0.11") === 1);
-  return ok && has === true;
-})();
+let pipe_survives_exit: boolean | undefined;
+function pipe_survives(): boolean {
+  if (pipe_survives_exit === undefined) {
+    const [ok, has] = pcall(() => vim.fn.has("nvim-0.11") === 1);
+    if (!ok) return false;
+    pipe_survives_exit = has === true;
+  }
+  return pipe_survives_exit;
+}
 
 interface PausablePipe {
   read_stop(this: PausablePipe): unknown;
@@ -364,7 +370,7 @@ interface PausablePipe {
  * private (`obj._state.stdout`): when it is not there as expected, stdout stays unthrottled.
  */
 function throttle(proc: Process, handler: (this: void, e: string | undefined, data: string | undefined) => void): void {
-  if (!PIPE_SURVIVES_EXIT) return;
+  if (!pipe_survives()) return;
   const state = (proc.p.obj as unknown as { _state?: { stdout?: unknown } })._state;
   const pipe = state?.stdout as PausablePipe | undefined;
   if (type(pipe) !== "userdata") return;

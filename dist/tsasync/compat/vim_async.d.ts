@@ -36,15 +36,24 @@ export declare const impl: polyfill_module.VimAsync;
 export declare const polyfill: boolean;
 /** `vim.async.run([name,] fn, ...)`: starts a task. */
 export declare const run: typeof polyfill_module.run;
+/** `vim.async.await(...)`: suspends until the awaited task or callback operation completes. */
 declare const await_: typeof polyfill_module.await_;
 export { await_ as await };
+/** `vim.async.pawait(...)`: protected await, `ok, ...` or `false, err`. */
 export declare const pawait: typeof polyfill_module.pawait;
+/** `vim.async.wrap(argc, fn)`: makes a callback-taking function awaitable. */
 export declare const wrap: typeof polyfill_module.wrap;
+/** `vim.async.iter(tasks)`: an iterator over `tasks` in completion order. */
 export declare const iter: typeof polyfill_module.iter;
+/** `vim.async.sleep(ms)`: suspends the running task for `ms` milliseconds. */
 export declare const sleep: typeof polyfill_module.sleep;
+/** `vim.async.timeout(duration, task)`: awaits `task`; after `duration` ms closes it and raises "timeout". */
 export declare const timeout: typeof polyfill_module.timeout;
+/** `vim.async.semaphore(permits)`: a semaphore of `permits` permits (default 1). */
 export declare const semaphore: typeof polyfill_module.semaphore;
+/** `vim.async.checkpoint()`: raises a pending close or failure, starts pending children. */
 export declare const checkpoint: typeof polyfill_module.checkpoint;
+/** `vim.async.is_closing()`: true when the current task has been closed (false outside tasks). */
 export declare const is_closing: typeof polyfill_module.is_closing;
 /** The polyfill's `config`; nil with the built-in (whose runtime options are private). */
 export declare const config: typeof polyfill_module.config;

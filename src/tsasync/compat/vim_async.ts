@@ -53,15 +53,24 @@ export const polyfill: boolean = impl === (polyfill_module as polyfill_module.Vi
 // checkpoint, is_closing.
 /** `vim.async.run([name,] fn, ...)`: starts a task. */
 export const run = impl.run;
+/** `vim.async.await(...)`: suspends until the awaited task or callback operation completes. */
 const await_ = impl.await;
 export { await_ as await };
+/** `vim.async.pawait(...)`: protected await, `ok, ...` or `false, err`. */
 export const pawait = impl.pawait;
+/** `vim.async.wrap(argc, fn)`: makes a callback-taking function awaitable. */
 export const wrap = impl.wrap;
+/** `vim.async.iter(tasks)`: an iterator over `tasks` in completion order. */
 export const iter = impl.iter;
+/** `vim.async.sleep(ms)`: suspends the running task for `ms` milliseconds. */
 export const sleep = impl.sleep;
+/** `vim.async.timeout(duration, task)`: awaits `task`; after `duration` ms closes it and raises "timeout". */
 export const timeout = impl.timeout;
+/** `vim.async.semaphore(permits)`: a semaphore of `permits` permits (default 1). */
 export const semaphore = impl.semaphore;
+/** `vim.async.checkpoint()`: raises a pending close or failure, starts pending children. */
 export const checkpoint = impl.checkpoint;
+/** `vim.async.is_closing()`: true when the current task has been closed (false outside tasks). */
 export const is_closing = impl.is_closing;
 /** The polyfill's `config`; nil with the built-in (whose runtime options are private). */
 export const config = impl.config;
